@@ -2,6 +2,7 @@ package org.aedetect.autoencoder.engine.backend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,7 +23,9 @@ public final class Nd4jRuntime {
     /** System property that picks the backend where no preference page exists (batch, tests). */
     public static final String BACKEND_PROPERTY = "aedetect.backend";
 
-    private static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
+    private static final String CUDA_PACKAGE_PREFIX = "org.nd4j.linalg.jcublas.";
+
+    private static final String CUDA_BACKEND_CLASS = CUDA_PACKAGE_PREFIX + "JCublasBackend";
 
     private static BackendInfo current;
 
@@ -39,55 +42,61 @@ public final class Nd4jRuntime {
      * initialised, a different request cannot be honoured in this JVM: the returned info then
      * carries a warning saying the change takes effect after a restart.
      *
-     * @throws BackendUnavailableException if CUDA is requested but cannot be used
+     * @throws BackendUnavailableException if CUDA is requested but cannot be used; the message says why
      */
-    public static synchronized BackendInfo initialize(final BackendChoice requested) {
+    public static BackendInfo initialize(final BackendChoice requested) {
+        return initialize(requested, defaultProbe());
+    }
+
+    static synchronized BackendInfo initialize(final BackendChoice requested, final GpuProbe probe) {
         if (current != null) {
-            if (requested != current.requested() && !requested.name().equals(current.backend())) {
-                return current.withWarning("The " + label(requested)
-                    + " backend was requested, but this session already runs on " + current.backend()
-                    + "; ND4J cannot switch backends while running. The change takes effect after a restart.");
+            return alreadyRunning(requested, probe);
+        }
+        final GpuFacts facts = probe.probe();
+        final BackendSelector.Decision decision = BackendSelector.decide(requested, facts);
+        final ClassLoader ownLoader = Nd4jRuntime.class.getClassLoader();
+        ND4JClassLoading.setNd4jClassloader(decision.useCuda() ? ownLoader
+            : new ServiceHidingClassLoader(ownLoader, CUDA_PACKAGE_PREFIX));
+        final boolean onCuda = Nd4j.getBackend().getClass().getName().startsWith(CUDA_PACKAGE_PREFIX);
+        final List<String> warnings = new ArrayList<>(decision.warnings());
+        if (decision.useCuda() && !onCuda) {
+            // ND4J skips a backend whose own availability check fails and silently takes the next one.
+            final String reason = "ND4J could not start its CUDA backend and started the CPU backend instead "
+                + "(see the log for ND4J's reason)";
+            if (requested == BackendChoice.CUDA) {
+                current = info(requested, false, warnings, facts);
+                throw new BackendUnavailableException("The CUDA backend was requested, but " + reason
+                    + ". This session now runs on the CPU; fix the GPU setup and restart.");
             }
+            warnings.add("Auto backend: " + reason + ".");
+        }
+        current = info(requested, onCuda, warnings, facts);
+        return current;
+    }
+
+    private static BackendInfo alreadyRunning(final BackendChoice requested, final GpuProbe probe) {
+        final boolean satisfied = requested == BackendChoice.AUTO || requested == current.requested()
+            || requested.name().equals(current.backend());
+        if (satisfied) {
             return current;
         }
-        final ClassLoader ownLoader = Nd4jRuntime.class.getClassLoader();
-        final boolean cudaInstalled = isClassPresent(CUDA_BACKEND_CLASS, ownLoader);
-        final List<String> warnings = new ArrayList<>();
-        final boolean allowCuda;
-        switch (requested) {
-            case CPU -> allowCuda = false;
-            case CUDA -> {
-                if (!cudaInstalled) {
-                    throw new BackendUnavailableException("The CUDA backend was requested, but the optional GPU "
-                        + "feature (ND4J CUDA 11.6 backend) is not installed. Install it from the update site, "
-                        + "or choose the Auto or CPU backend.");
-                }
-                allowCuda = true;
-            }
-            default -> {
-                if (!cudaInstalled) {
-                    warnings.add("Auto backend: using the CPU because the optional GPU feature "
-                        + "(ND4J CUDA backend) is not installed.");
-                }
-                allowCuda = cudaInstalled;
-            }
+        if (requested == BackendChoice.CUDA) {
+            BackendSelector.decide(requested, probe.probe()); // says why CUDA cannot run at all, if so
         }
-        ND4JClassLoading.setNd4jClassloader(
-            allowCuda ? ownLoader : new ServiceHidingClassLoader(ownLoader, "org.nd4j.linalg.jcublas."));
-        final String backendClass = Nd4j.getBackend().getClass().getName();
-        final boolean onCuda = backendClass.startsWith("org.nd4j.linalg.jcublas.");
-        if (requested == BackendChoice.CUDA && !onCuda) {
-            throw new BackendUnavailableException("The CUDA backend was requested, but ND4J could not start it "
-                + "(no usable NVIDIA GPU or driver) and started the CPU backend instead. Check the GPU and "
-                + "driver, or choose Auto or CPU; a restart is needed after a change.");
-        }
-        if (requested == BackendChoice.AUTO && allowCuda && !onCuda) {
-            warnings.add("Auto backend: the GPU feature is installed but no usable NVIDIA GPU or driver was "
-                + "found; using the CPU.");
-        }
-        current = new BackendInfo(requested, onCuda ? "CUDA" : "CPU", describeDevice(onCuda),
+        return current.withWarning("The " + label(requested) + " backend was requested, but this session "
+            + "already runs on " + current.backend() + "; ND4J cannot switch backends while running. The change "
+            + "takes effect after a restart.");
+    }
+
+    private static BackendInfo info(final BackendChoice requested, final boolean onCuda, final List<String> warnings,
+        final GpuFacts facts) {
+        return new BackendInfo(requested, onCuda ? "CUDA" : "CPU", describeDevice(onCuda, facts),
             Nd4j.getEnvironment().maxThreads(), warnings);
-        return current;
+    }
+
+    private static GpuProbe defaultProbe() {
+        return isClassPresent(CUDA_BACKEND_CLASS, Nd4jRuntime.class.getClassLoader()) ? new CudaRuntimeProbe()
+            : GpuFacts::noGpuFeature;
     }
 
     /** What was decided, or null if ND4J has not been initialised through this class yet. */
@@ -95,10 +104,9 @@ public final class Nd4jRuntime {
         return current;
     }
 
-    private static String describeDevice(final boolean onCuda) {
+    private static String describeDevice(final boolean onCuda, final GpuFacts facts) {
         if (onCuda) {
-            final Object name = Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.deviceName");
-            return name == null ? "NVIDIA GPU" : name.toString();
+            return facts.devices().stream().map(GpuDevice::describe).collect(Collectors.joining(", "));
         }
         return "CPU " + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors()
             + " cores";
