@@ -31,8 +31,8 @@ public final class NativeSelfCheck {
     /**
      * Runs the check.
      *
-     * @return backend, device, "lossBefore" and "lossAfter" (as strings, so the map can cross class
-     *         loaders)
+     * @return backend, device, "lossBefore", "lossAfter" and the backend "warnings" (as strings, so the
+     *         map can cross class loaders)
      */
     public static Map<String, String> run() {
         final BackendInfo backend = Nd4jRuntime.ensureInitialized();
@@ -64,6 +64,7 @@ public final class NativeSelfCheck {
         result.put("nd4jBackendClass", Nd4j.getBackend().getClass().getName());
         result.put("lossBefore", Double.toString(before));
         result.put("lossAfter", Double.toString(after));
+        result.put("warnings", String.join("\n", backend.warnings()));
         return result;
     }
 }

@@ -16,6 +16,11 @@ final class BuiltArtifacts {
     private BuiltArtifacts() {
     }
 
+    /** Platforms of the optional CUDA fragments (ND4J's CUDA 11.6 build exists only for these). */
+    static List<String> gpuPlatforms() {
+        return List.of("linux-x86_64", "windows-x86_64");
+    }
+
     /** For parameterized tests. */
     static List<String> platforms() {
         return PLATFORMS;

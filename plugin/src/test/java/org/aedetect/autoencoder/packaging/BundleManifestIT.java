@@ -125,6 +125,24 @@ class BundleManifestIT {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.aedetect.autoencoder.packaging.BuiltArtifacts#gpuPlatforms")
+    void cudaFragmentCarriesTheCudaBackendForOnePlatform(final String platform) throws Exception {
+        try (JarFile jar = new JarFile(BuiltArtifacts.fragmentJar("cuda-" + platform).toFile())) {
+            final Manifest mf = jar.getManifest();
+            assertEquals("org.aedetect.autoencoder",
+                OSGiHeader.parseHeader(header(mf, "Fragment-Host")).keySet().iterator().next());
+            assertTrue(header(mf, "Eclipse-PlatformFilter").contains("osgi.os=" + platform.split("-")[0]
+                .replace("windows", "win32")));
+            final List<String> classPath = classPath(mf);
+            for (String entry : classPath) {
+                assertNotNull(jar.getEntry(entry), "fragment Bundle-ClassPath entry missing: " + entry);
+            }
+            assertTrue(classPath.contains("lib/nd4j-cuda-11.6-1.0.0-M2.1-" + platform + ".jar"), classPath.toString());
+            assertNotNull(jar.getEntry("lib/nd4j-cuda-11.6-1.0.0-M2.1.jar"), "the CUDA backend's Java classes");
+        }
+    }
+
     private static List<String> classPath(final Manifest mf) {
         return new ArrayList<>(OSGiHeader.parseHeader(header(mf, "Bundle-ClassPath")).keySet());
     }
