@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import java.util.zip.ZipOutputStream;
 import org.aedetect.autoencoder.engine.backend.BackendChoice;
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
-import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -52,6 +52,12 @@ final class ModelFile {
     static final String METADATA_ENTRY = "metadata.json";
 
     static final String NETWORK_ENTRY = "network.zip";
+
+    private static final byte[] LOCAL_HEADER = {'P', 'K', 3, 4};
+
+    private static final byte[] END_SIGNATURE = {'P', 'K', 5, 6};
+
+    private static final int END_RECORD_LENGTH = 22;
 
     // NaN (validation loss without validation rows) must survive the round trip
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
@@ -90,10 +96,6 @@ final class ModelFile {
 
     static TrainedAutoencoder read(final InputStream in) throws ModelFormatException {
         final Map<String, byte[]> entries = readEntries(in);
-        if (entries.isEmpty()) {
-            throw new ModelFormatException("The model file is empty or is not an autoencoder model file. "
-                + "Train the model again or choose the right file.");
-        }
         final JsonObject format = parse(entries, FORMAT_ENTRY);
         checkFormat(format);
         final JsonObject metadata = parse(entries, METADATA_ENTRY);
@@ -108,8 +110,15 @@ final class ModelFile {
     }
 
     private static Map<String, byte[]> readEntries(final InputStream in) throws ModelFormatException {
+        final byte[] file;
+        try {
+            file = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ModelFormatException("The model file cannot be read (" + e.getMessage() + ").", e);
+        }
+        checkFrame(file);
         final Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new CloseShieldInputStream(in))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 entries.put(entry.getName(), zip.readAllBytes());
@@ -119,6 +128,28 @@ final class ModelFile {
                 + "). Save the model again, or check that the file was copied completely.", e);
         }
         return entries;
+    }
+
+    /**
+     * Tells an empty file, a file of another kind and a cut-off file apart before unzipping: a zip
+     * starts with a local header and (as this class writes it, without comment) ends with the 22-byte
+     * end-of-central-directory record, which streaming unzip alone would not miss.
+     */
+    private static void checkFrame(final byte[] file) throws ModelFormatException {
+        if (file.length == 0) {
+            throw new ModelFormatException("The model file is empty. Save the model again, or choose the right "
+                + "file.");
+        }
+        if (file.length < LOCAL_HEADER.length || !Arrays.equals(file, 0, LOCAL_HEADER.length, LOCAL_HEADER, 0,
+            LOCAL_HEADER.length)) {
+            throw new ModelFormatException("This is not an autoencoder model file (it is not a zip archive). "
+                + "Choose a file saved by the Autoencoder Learner.");
+        }
+        final int end = file.length - END_RECORD_LENGTH;
+        if (end < 0 || !Arrays.equals(file, end, end + END_SIGNATURE.length, END_SIGNATURE, 0, END_SIGNATURE.length)) {
+            throw new ModelFormatException("The model file is truncated: it ends before its end marker. Save the "
+                + "model again, or check that the file was copied completely.");
+        }
     }
 
     private static byte[] require(final Map<String, byte[]> entries, final String name)

@@ -189,7 +189,7 @@ public final class TrainedAutoencoder {
     }
 
     /**
-     * Reads a model file written by {@link #save}; does not close {@code in}.
+     * Reads a model file written by {@link #save}, up to the end of {@code in}; does not close it.
      *
      * @throws ModelFormatException if the file is empty, truncated, corrupt, or of a newer format
      */
