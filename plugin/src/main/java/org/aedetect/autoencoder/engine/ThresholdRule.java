@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -219,7 +220,7 @@ public sealed interface ThresholdRule {
             for (int i = 0; i < sorted.length; i++) {
                 deviations[i] = Math.abs(sorted[i] - median);
             }
-            java.util.Arrays.sort(deviations);
+            Arrays.sort(deviations);
             return median + k * MAD_TO_SD * median(deviations);
         }
 

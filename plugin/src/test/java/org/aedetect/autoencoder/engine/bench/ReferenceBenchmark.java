@@ -84,15 +84,17 @@ public final class ReferenceBenchmark {
             + "\"scoredRows\":%d,\"scoreRowsPerSec\":%.0f,\"peakHeapMB\":%d,"
             + "\"backend\":\"%s\",\"device\":\"%s\",\"nd4jMaxThreads\":%d,\"nd4jMasterThreads\":%d,"
             + "\"OMP_NUM_THREADS\":\"%s\",\"cpus\":%d,\"javaVersion\":\"%s\",\"maxHeapMB\":%d,"
-            + "\"finalTrainingLoss\":%.6f,\"meanScore\":%.6f,\"date\":\"%s\"}",
+            + "\"trainingLossPerEpoch\":%s,\"meanScore\":%.6f,\"systemLoadAverage\":%.2f,\"date\":\"%s\"}",
             rows, events.size(), model.parameterCount(),
             rows * (double)events.size() / epochSeconds, rows / lastEpochSeconds, trainWallSeconds,
             scoredRows, scoredRows / scoreSeconds, peakHeapMegabytes(),
             backend.backend(), backend.device(), Nd4j.getEnvironment().maxThreads(),
             Nd4j.getEnvironment().maxMasterThreads(), String.valueOf(System.getenv("OMP_NUM_THREADS")),
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-            Runtime.getRuntime().maxMemory() >> 20, events.get(events.size() - 1).trainingLoss(),
-            checksum / scoredRows, Instant.now()));
+            Runtime.getRuntime().maxMemory() >> 20,
+            events.stream().map(e -> String.format(Locale.ROOT, "%.6f", e.trainingLoss())).toList(),
+            checksum / scoredRows, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Instant.now()));
     }
 
     private static void resetPeakHeap() {
