@@ -26,6 +26,8 @@ class TrainingLoopTest {
 
         private int opened;
 
+        private int closed;
+
         @Override
         public List<String> columnNames() {
             return rows.columnNames();
@@ -34,7 +36,19 @@ class TrainingLoopTest {
         @Override
         public RowCursor open() {
             opened++;
-            return rows.open();
+            final RowCursor cursor = rows.open();
+            return new RowCursor() {
+                @Override
+                public boolean next(final double[] into) {
+                    return cursor.next(into);
+                }
+
+                @Override
+                public void close() {
+                    closed++;
+                    cursor.close();
+                }
+            };
         }
     }
 
@@ -83,6 +97,20 @@ class TrainingLoopTest {
     }
 
     @Test
+    void cancelWhileStreamingClosesTheSource() {
+        final CountingSource source = new CountingSource();
+        final TrainingListener cancelAtOnce = new TrainingListener() {
+            @Override
+            public boolean isCanceled() {
+                return true;
+            }
+        };
+        assertThrows(TrainingCanceledException.class, () -> new AutoencoderTrainer(0).train(SPEC, source, cancelAtOnce));
+        assertEquals(2, source.opened);
+        assertEquals(source.opened, source.closed);
+    }
+
+    @Test
     void earlyStoppingKeepsTheWeightsOfTheBestEpoch() {
         // pure noise, few rows and a fast learner: the validation loss soon stops improving
         final double[][] noise = GeneratedData.uniform(80, 8, 9);
@@ -120,6 +148,7 @@ class TrainingLoopTest {
         new AutoencoderTrainer().train(SPEC, source, null);
         // first pass, then one pass per part to fill the cache
         assertEquals(3, source.opened);
+        assertEquals(source.opened, source.closed);
     }
 
     @Test
@@ -128,6 +157,7 @@ class TrainingLoopTest {
         final TrainedAutoencoder model = new AutoencoderTrainer(1000).train(SPEC, source, null);
         // first pass, training and validation pass per epoch, and the training errors pass
         assertEquals(1 + 2 * 4 + 1, source.opened);
+        assertEquals(source.opened, source.closed);
         assertEquals(300, model.trainingRowCount() + model.validationRowCount());
         assertEquals(model.trainingRowCount(), model.trainingErrors().count());
     }
