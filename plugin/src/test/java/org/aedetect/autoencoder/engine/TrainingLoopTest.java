@@ -70,6 +70,24 @@ class TrainingLoopTest {
     }
 
     @Test
+    void miniBatchProgressCountsUpToTheTrainingRowsEveryEpoch() {
+        final List<long[]> progress = new ArrayList<>();
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(SPEC, ArrayRowSource.of(ROWS),
+            new TrainingListener() {
+                @Override
+                public void onMiniBatch(final int epoch, final long rowsDone, final long rowsPerEpoch) {
+                    progress.add(new long[] {epoch, rowsDone, rowsPerEpoch});
+                }
+            });
+        final long perEpoch = model.trainingRowCount();
+        final long batchesPerEpoch = (perEpoch + 31) / 32;
+        assertEquals(4 * batchesPerEpoch, progress.size());
+        final long[] endOfSecondEpoch = progress.get((int)(2 * batchesPerEpoch - 1));
+        assertArrayEquals(new long[] {2, perEpoch, perEpoch}, endOfSecondEpoch);
+        assertArrayEquals(new long[] {3, 32, perEpoch}, progress.get((int)(2 * batchesPerEpoch)));
+    }
+
+    @Test
     void cancelDuringSecondEpochStopsWithinOneMiniBatchAndGivesNoModel() {
         final AtomicInteger checksAfterCancel = new AtomicInteger();
         final List<Integer> epochs = new ArrayList<>();
