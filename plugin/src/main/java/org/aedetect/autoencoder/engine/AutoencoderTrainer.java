@@ -56,10 +56,11 @@ public final class AutoencoderTrainer {
         spec.requireValid();
         final TrainingData prepared = TrainingData.prepare(spec, data, cacheBudgetBytes);
         final List<String> warnings = new ArrayList<>(prepared.warnings());
-        final AutoencoderSpec resolved = resolve(spec, data.columnNames().size(), prepared, warnings);
+        final int columns = data.columnNames().size();
+        final AutoencoderSpec resolved = resolve(spec, columns, prepared, warnings);
         try {
-            final MultiLayerNetwork network =
-                AutoencoderNetwork.create(resolved, data.columnNames().size(), resolved.outputActivation() == OutputActivation.SIGMOID);
+            final MultiLayerNetwork network = AutoencoderNetwork.create(resolved, columns,
+                resolved.outputActivation() == OutputActivation.SIGMOID);
             final EpochLoop loop =
                 new EpochLoop(resolved, network, prepared.rows(), listener == null ? TrainingListener.NONE : listener);
             loop.run();
@@ -107,7 +108,8 @@ public final class AutoencoderTrainer {
             while ((n = reader.next(batch)) > 0) {
                 final float[] output = Reconstructor.reconstruct(network, batch, n, columns);
                 for (int i = 0; i < n; i++) {
-                    errors[next++] = ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);
+                    errors[next++] =
+                        ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);
                 }
             }
         }

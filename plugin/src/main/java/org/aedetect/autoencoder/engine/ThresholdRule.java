@@ -118,7 +118,8 @@ public sealed interface ThresholdRule {
     }
 
     private static String number(final double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long)value) : Double.toString(value);
+        final boolean whole = value == Math.rint(value) && Math.abs(value) < 1e15;
+        return whole ? Long.toString((long)value) : Double.toString(value);
     }
 
     /** See {@link ThresholdRule#fixed}. */

@@ -1,9 +1,10 @@
 package org.aedetect.autoencoder.engine;
 
 /**
- * Follows training and may cancel it. {@link #onEpoch} is called on the training thread after every
- * epoch, in order, and {@link #onMiniBatch} after every mini-batch; {@link #isCanceled} is asked between mini-batches, so a cancel takes effect within
- * one mini-batch and makes the trainer throw {@link TrainingCanceledException}.
+ * Follows training and may cancel it. On the training thread, {@link #onEpoch} is called after every
+ * epoch, in order, and {@link #onMiniBatch} after every mini-batch; {@link #isCanceled} is asked
+ * before every mini-batch, so a cancel takes effect within one mini-batch and makes the trainer throw
+ * {@link TrainingCanceledException}.
  */
 public interface TrainingListener {
 

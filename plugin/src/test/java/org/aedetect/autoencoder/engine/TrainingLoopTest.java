@@ -123,7 +123,9 @@ class TrainingLoopTest {
                 return true;
             }
         };
-        assertThrows(TrainingCanceledException.class, () -> new AutoencoderTrainer(0).train(SPEC, source, cancelAtOnce));
+        assertThrows(TrainingCanceledException.class,
+            () -> new AutoencoderTrainer(0).train(SPEC, source, cancelAtOnce));
+        // the first pass, then the first training pass, canceled before its first mini-batch
         assertEquals(2, source.opened);
         assertEquals(source.opened, source.closed);
     }
