@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Trains an autoencoder on rows from a {@link RowSource}: fits the normalization on a first pass,
  * then trains epoch by epoch on mini-batches, caching the prepared rows in memory when they fit the
  * byte budget (otherwise re-reading the source every epoch), and finally records the reconstruction
- * errors of the training rows. Same data, spec and seed on the CPU give the same model and scores.
+ * errors of the training rows. Same data, spec and seed on the CPU with the same number of threads give
+ * the same model and scores.
  */
 public final class AutoencoderTrainer {
 
