@@ -99,6 +99,14 @@ public final class Nd4jRuntime {
             : GpuFacts::noGpuFeature;
     }
 
+    /**
+     * Probes the GPUs the way {@link #initialize(BackendChoice)} would, without initialising ND4J;
+     * for diagnostics such as the GPU check script.
+     */
+    public static GpuFacts probeGpus() {
+        return defaultProbe().probe();
+    }
+
     /** What was decided, or null if ND4J has not been initialised through this class yet. */
     public static synchronized BackendInfo current() {
         return current;

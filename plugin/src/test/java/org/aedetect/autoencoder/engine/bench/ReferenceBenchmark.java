@@ -30,7 +30,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ReferenceBenchmark {
 
-
     private static final int SCORE_CHUNK = 4096;
 
     private ReferenceBenchmark() {
