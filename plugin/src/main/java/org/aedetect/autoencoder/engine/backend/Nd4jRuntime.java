@@ -29,6 +29,8 @@ public final class Nd4jRuntime {
 
     private static BackendInfo current;
 
+    private static GpuFacts probed;
+
     private Nd4jRuntime() {
     }
 
@@ -45,7 +47,7 @@ public final class Nd4jRuntime {
      * @throws BackendUnavailableException if CUDA is requested but cannot be used; the message says why
      */
     public static BackendInfo initialize(final BackendChoice requested) {
-        return initialize(requested, defaultProbe());
+        return initialize(requested, Nd4jRuntime::probeGpus);
     }
 
     static synchronized BackendInfo initialize(final BackendChoice requested, final GpuProbe probe) {
@@ -103,8 +105,13 @@ public final class Nd4jRuntime {
      * Probes the GPUs the way {@link #initialize(BackendChoice)} would, without initialising ND4J;
      * for diagnostics such as the GPU check script.
      */
-    public static GpuFacts probeGpus() {
-        return defaultProbe().probe();
+    public static synchronized GpuFacts probeGpus() {
+        // once per JVM: a failed native load leaves classes unusable, so a second probe would only
+        // report that, not the original reason
+        if (probed == null) {
+            probed = defaultProbe().probe();
+        }
+        return probed;
     }
 
     /** What was decided, or null if ND4J has not been initialised through this class yet. */
