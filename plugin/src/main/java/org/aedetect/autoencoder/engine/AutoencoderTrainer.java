@@ -1,0 +1,116 @@
+package org.aedetect.autoencoder.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.aedetect.autoencoder.engine.backend.BackendInfo;
+import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains an autoencoder on rows from a {@link RowSource}: fits the normalization on a first pass,
+ * then trains epoch by epoch on mini-batches, caching the prepared rows in memory when they fit the
+ * byte budget (otherwise re-reading the source every epoch), and finally records the reconstruction
+ * errors of the training rows. Same data, spec and seed on the CPU give the same model and scores.
+ */
+public final class AutoencoderTrainer {
+
+    /** Default memory budget for caching the prepared rows: 256 MB. */
+    public static final long DEFAULT_CACHE_BUDGET_BYTES = 256L * 1024 * 1024;
+
+    private final long cacheBudgetBytes;
+
+    /** A trainer with the {@link #DEFAULT_CACHE_BUDGET_BYTES default} cache budget. */
+    public AutoencoderTrainer() {
+        this(DEFAULT_CACHE_BUDGET_BYTES);
+    }
+
+    /**
+     * @param cacheBudgetBytes rows x columns x 4 bytes up to which the prepared rows are kept in memory;
+     *            0 always streams from the source
+     */
+    public AutoencoderTrainer(final long cacheBudgetBytes) {
+        if (cacheBudgetBytes < 0) {
+            throw new IllegalArgumentException("The cache budget cannot be negative: " + cacheBudgetBytes);
+        }
+        this.cacheBudgetBytes = cacheBudgetBytes;
+    }
+
+    /**
+     * Trains a model.
+     *
+     * @param spec what to build and how to train
+     * @param data the training rows (NaN = missing), read several times
+     * @param listener receives epoch events and may cancel; null for none
+     * @throws InvalidSpecException if the settings are unusable, also in combination with the data
+     * @throws InvalidDataException if the data cannot be trained on; the message names column and row
+     * @throws TrainingCanceledException if the listener canceled; no model is produced
+     * @throws TrainingFailedException if the loss became NaN or infinite
+     */
+    public TrainedAutoencoder train(final AutoencoderSpec spec, final RowSource data, final TrainingListener listener) {
+        final BackendInfo backend = Nd4jRuntime.ensureInitialized();
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(data, "data");
+        spec.requireValid();
+        final TrainingData prepared = TrainingData.prepare(spec, data, cacheBudgetBytes);
+        final List<String> warnings = new ArrayList<>(prepared.warnings());
+        final AutoencoderSpec resolved = resolve(spec, data.columnNames().size(), prepared, warnings);
+        try {
+            final MultiLayerNetwork network =
+                AutoencoderNetwork.create(resolved, data.columnNames().size(), resolved.outputActivation() == OutputActivation.SIGMOID);
+            final EpochLoop loop =
+                new EpochLoop(resolved, network, prepared.rows(), listener == null ? TrainingListener.NONE : listener);
+            loop.run();
+            final ErrorDistribution trainingErrors = ErrorDistribution.of(trainingErrors(network, prepared.rows()));
+            final TrainingRecord record = new TrainingRecord(trainingErrors, loop.history(), loop.bestEpoch(), backend,
+                warnings, prepared.trainingRows(), prepared.validationRows(), prepared.skippedRows());
+            return new TrainedAutoencoder(data.columnNames(), resolved, prepared.normalization(), network, record);
+        } finally {
+            // KNIME runs nodes on pooled threads; ND4J keeps workspaces per thread until told otherwise
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+    }
+
+    /** The spec with automatic layer sizes and output activation decided for this data. */
+    private static AutoencoderSpec resolve(final AutoencoderSpec spec, final int columns, final TrainingData data,
+        final List<String> warnings) {
+        final boolean unitRange = data.withinUnitRange();
+        if (spec.loss() == LossKind.BINARY_CROSS_ENTROPY && !unitRange) {
+            throw new InvalidSpecException(List.of("Binary cross-entropy loss needs data between 0 and 1, but the "
+                + "training data after " + spec.normalization() + " normalization goes beyond that. Choose Min-max "
+                + "normalization or the MSE loss."));
+        }
+        final OutputActivation output = switch (spec.outputActivation()) {
+            case AUTO -> unitRange ? OutputActivation.SIGMOID : OutputActivation.LINEAR;
+            case SIGMOID -> {
+                if (!unitRange) {
+                    warnings.add("The sigmoid output can only produce values between 0 and 1, but the normalized "
+                        + "training data goes beyond that; those values cannot be reconstructed. Consider the "
+                        + "Linear or Auto output activation.");
+                }
+                yield OutputActivation.SIGMOID;
+            }
+            case LINEAR -> OutputActivation.LINEAR;
+        };
+        return spec.toBuilder().hiddenLayers(spec.resolveHiddenLayers(columns)).outputActivation(output).build();
+    }
+
+    private static double[] trainingErrors(final MultiLayerNetwork network, final TrainingRows rows) {
+        final int columns = rows.columns();
+        final double[] errors = new double[Math.toIntExact(rows.count(RowPart.TRAINING))];
+        final float[] batch = new float[TrainedAutoencoder.SCORE_BATCH * columns];
+        int next = 0;
+        try (BatchReader reader = rows.open(RowPart.TRAINING, TrainedAutoencoder.SCORE_BATCH, null)) {
+            int n;
+            while ((n = reader.next(batch)) > 0) {
+                final float[] output = Reconstructor.reconstruct(network, batch, n, columns);
+                for (int i = 0; i < n; i++) {
+                    errors[next++] = ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);
+                }
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,146 @@
+package org.aedetect.autoencoder.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The training loop: epochs of shuffled mini-batches fed to {@code MultiLayerNetwork.fit(DataSet)} on
+ * the calling thread (no prefetch thread), a cancel check before every mini-batch, validation after
+ * every epoch, and early stopping that restores the weights of the best epoch.
+ */
+final class EpochLoop {
+
+    /** Mixed into the seed so that noise and shuffling do not draw the same random numbers. */
+    private static final long NOISE_SALT = 0x5DEECE66DL;
+
+    private final AutoencoderSpec spec;
+
+    private final MultiLayerNetwork network;
+
+    private final TrainingRows rows;
+
+    private final TrainingListener listener;
+
+    private final List<EpochEvent> history = new ArrayList<>();
+
+    private int bestEpoch;
+
+    EpochLoop(final AutoencoderSpec spec, final MultiLayerNetwork network, final TrainingRows rows,
+        final TrainingListener listener) {
+        this.spec = spec;
+        this.network = network;
+        this.rows = rows;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains until the last epoch or early stopping.
+     *
+     * @throws TrainingCanceledException if the listener cancels
+     * @throws TrainingFailedException if the loss becomes NaN or infinite
+     */
+    void run() {
+        final boolean validate = rows.count(RowPart.VALIDATION) > 0;
+        final SplittableRandom noise = new SplittableRandom(spec.seed() ^ NOISE_SALT);
+        final float[] batch = new float[spec.batchSize() * rows.columns()];
+        double bestLoss = Double.POSITIVE_INFINITY;
+        INDArray bestParams = null;
+        int epochsWithoutImprovement = 0;
+        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            final long start = System.nanoTime();
+            final double trainingLoss = trainOneEpoch(epoch, batch, noise);
+            final double validationLoss = validate ? validationLoss(batch) : Double.NaN;
+            final EpochEvent event = new EpochEvent(epoch, spec.epochs(), trainingLoss, validationLoss,
+                (System.nanoTime() - start) / 1e9);
+            history.add(event);
+            listener.onEpoch(event);
+            final double monitored = validate ? validationLoss : trainingLoss;
+            if (monitored < bestLoss) {
+                bestLoss = monitored;
+                bestEpoch = epoch;
+                epochsWithoutImprovement = 0;
+                if (spec.earlyStoppingPatience() > 0) {
+                    bestParams = network.params().dup();
+                }
+            } else if (spec.earlyStoppingPatience() > 0
+                && ++epochsWithoutImprovement >= spec.earlyStoppingPatience()) {
+                break;
+            }
+        }
+        if (bestParams != null) {
+            network.setParams(bestParams);
+        } else {
+            bestEpoch = history.size();
+        }
+    }
+
+    private double trainOneEpoch(final int epoch, final float[] batch, final SplittableRandom noise) {
+        final int columns = rows.columns();
+        double lossSum = 0;
+        long seen = 0;
+        try (BatchReader reader = rows.open(RowPart.TRAINING, spec.batchSize(), spec.seed() * 31 + epoch)) {
+            int n;
+            while (checkCanceled() && (n = reader.next(batch)) > 0) {
+                final INDArray clean = Reconstructor.matrix(batch, n, columns);
+                final INDArray input = spec.noiseStdDev() > 0 ? Reconstructor.matrix(noisy(batch, n * columns, noise),
+                    n, columns) : clean;
+                network.fit(new DataSet(input, clean));
+                final double loss = network.score();
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingFailedException("Training failed in epoch " + epoch + ": the loss became "
+                        + loss + ". Lower the learning rate, or use Min-max or Z-score normalization if columns have "
+                        + "large values.");
+                }
+                lossSum += loss * n;
+                seen += n;
+            }
+        }
+        checkCanceled();
+        return lossSum / seen;
+    }
+
+    private float[] noisy(final float[] batch, final int length, final SplittableRandom noise) {
+        final float[] copy = new float[length];
+        for (int i = 0; i < length; i++) {
+            copy[i] = (float)(batch[i] + spec.noiseStdDev() * noise.nextGaussian());
+        }
+        return copy;
+    }
+
+    private double validationLoss(final float[] batch) {
+        final int columns = rows.columns();
+        double sum = 0;
+        long seen = 0;
+        try (BatchReader reader = rows.open(RowPart.VALIDATION, spec.batchSize(), null)) {
+            int n;
+            while ((n = reader.next(batch)) > 0) {
+                final INDArray x = Reconstructor.matrix(batch, n, columns);
+                sum += network.scoreExamples(new DataSet(x, x), false).sumNumber().doubleValue();
+                seen += n;
+            }
+        }
+        return sum / seen;
+    }
+
+    /** Always true, so it can guard the batch loop; throws once the listener cancels. */
+    private boolean checkCanceled() {
+        if (listener.isCanceled()) {
+            throw new TrainingCanceledException("Training was canceled.");
+        }
+        return true;
+    }
+
+    List<EpochEvent> history() {
+        return history;
+    }
+
+    /** The epoch whose weights the network holds after {@link #run()}. */
+    int bestEpoch() {
+        return bestEpoch;
+    }
+}

@@ -1,0 +1,17 @@
+package org.aedetect.autoencoder.engine;
+
+import java.util.List;
+
+/**
+ * Numeric rows that can be read more than once, in the same order each time, for example a KNIME
+ * table. Training reads it once to fit the normalization and then once per epoch unless the rows fit
+ * into the trainer's memory budget. Missing cells are NaN (see {@link RowCursor}).
+ */
+public interface RowSource {
+
+    /** The column names, in the order of the values in each row. */
+    List<String> columnNames();
+
+    /** Starts a new pass from the first row. */
+    RowCursor open();
+}

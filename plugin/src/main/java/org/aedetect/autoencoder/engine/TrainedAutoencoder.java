@@ -1,0 +1,199 @@
+package org.aedetect.autoencoder.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.aedetect.autoencoder.engine.backend.BackendInfo;
+import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained autoencoder: scores rows by how badly it reconstructs them, and remembers everything
+ * needed to explain and reuse it (columns, resolved spec, normalization, training errors, history,
+ * backend). Scoring is thread-safe (DL4J serialises inference on the network). {@link #save} and
+ * {@link #load} write and read a versioned model file (see {@link ModelFile}).
+ */
+public final class TrainedAutoencoder {
+
+    /** Rows per network call when scoring; bounds scoring memory independently of the batch size. */
+    static final int SCORE_BATCH = 1024;
+
+    private final List<String> columnNames;
+
+    private final AutoencoderSpec spec;
+
+    private final Normalization normalization;
+
+    private final MultiLayerNetwork network;
+
+    private final TrainingRecord record;
+
+    private final RowPreparer scoringPreparer;
+
+    TrainedAutoencoder(final List<String> columnNames, final AutoencoderSpec spec, final Normalization normalization,
+        final MultiLayerNetwork network, final TrainingRecord record) {
+        this.columnNames = List.copyOf(columnNames);
+        this.spec = spec;
+        this.normalization = normalization;
+        this.network = network;
+        this.record = record;
+        // when scoring, a row with an unimputed missing value gets a NaN score instead of failing
+        this.scoringPreparer = new RowPreparer(this.columnNames, normalization,
+            spec.missingValuePolicy() == MissingValuePolicy.IMPUTE_MEAN ? MissingValuePolicy.IMPUTE_MEAN
+                : MissingValuePolicy.SKIP_ROW);
+    }
+
+    /** The input columns, in the order scoring expects the values. */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** The spec as trained: hidden layers and output activation resolved (never automatic). */
+    public AutoencoderSpec spec() {
+        return spec;
+    }
+
+    public Normalization normalizer() {
+        return normalization;
+    }
+
+    /** The per-row MSE reconstruction errors of the training rows (validation rows excluded). */
+    public ErrorDistribution trainingErrors() {
+        return record.trainingErrors();
+    }
+
+    /** One event per completed epoch, in order. */
+    public List<EpochEvent> history() {
+        return record.history();
+    }
+
+    /** The backend the model was trained on. */
+    public BackendInfo backend() {
+        return record.backend();
+    }
+
+    /** Things the user should know about the training data or run (skipped rows, tiny data, ...). */
+    public List<String> warnings() {
+        return record.warnings();
+    }
+
+    /**
+     * The epoch whose weights the model has: the best epoch by the monitored loss when early stopping
+     * is on, the last epoch otherwise.
+     */
+    public int bestEpoch() {
+        return record.bestEpoch();
+    }
+
+    public long trainingRowCount() {
+        return record.trainingRows();
+    }
+
+    public long validationRowCount() {
+        return record.validationRows();
+    }
+
+    /** Rows left out of training because of missing values. */
+    public long skippedRowCount() {
+        return record.skippedRows();
+    }
+
+    /** Number of weights and biases of the network. */
+    public long parameterCount() {
+        return network.numParams();
+    }
+
+    TrainingRecord record() {
+        return record;
+    }
+
+    MultiLayerNetwork network() {
+        return network;
+    }
+
+    /**
+     * Scores raw rows (values in the order of {@link #columnNames()}; NaN = missing).
+     *
+     * @param rows the rows to score
+     * @param metric how per-column differences become a row score
+     * @param perColumn whether to return per-column errors as well
+     * @throws InvalidDataException if a row has an infinite or too large value
+     * @throws IllegalArgumentException if a row has the wrong number of values
+     */
+    public ScoreResult score(final double[][] rows, final ErrorMetric metric, final boolean perColumn) {
+        Nd4jRuntime.ensureInitialized();
+        Objects.requireNonNull(metric, "metric");
+        final int columns = columnNames.size();
+        final double[] rowErrors = new double[rows.length];
+        final double[][] columnErrors = perColumn ? new double[rows.length][] : null;
+        final float[] input = new float[Math.min(rows.length, SCORE_BATCH) * columns];
+        final int[] prepared = new int[SCORE_BATCH];
+        int missing = 0;
+        for (int start = 0; start < rows.length; start += SCORE_BATCH) {
+            final int end = Math.min(rows.length, start + SCORE_BATCH);
+            int count = 0;
+            for (int r = start; r < end; r++) {
+                if (rows[r].length != columns) {
+                    throw new IllegalArgumentException("Row " + (r + 1) + " has " + rows[r].length
+                        + " values, but the model expects " + columns + " (" + String.join(", ", columnNames) + ").");
+                }
+                if (scoringPreparer.prepare(rows[r], r, input, count * columns)) {
+                    prepared[count++] = r;
+                } else {
+                    missing++;
+                    rowErrors[r] = Double.NaN;
+                    if (perColumn) {
+                        columnErrors[r] = new double[columns];
+                        Arrays.fill(columnErrors[r], Double.NaN);
+                    }
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            final float[] output = Reconstructor.reconstruct(network, input, count, columns);
+            for (int i = 0; i < count; i++) {
+                final int r = prepared[i];
+                rowErrors[r] = ReconstructionErrors.rowError(metric, input, output, i * columns, columns);
+                if (perColumn) {
+                    columnErrors[r] = new double[columns];
+                    ReconstructionErrors.columnErrors(metric, input, output, i * columns, columnErrors[r]);
+                }
+            }
+        }
+        return new ScoreResult(rowErrors, columnErrors, missing, metric);
+    }
+
+    /** The score of one row; NaN if it has a missing value that the model does not impute. */
+    public double score(final double[] row, final ErrorMetric metric) {
+        return score(new double[][] {row}, metric, false).rowErrors()[0];
+    }
+
+    /**
+     * Releases ND4J workspace memory held by the calling thread; call after a scoring loop on a pooled
+     * thread (KNIME reuses its threads, and ND4J keeps workspaces per thread).
+     */
+    public static void releaseThreadMemory() {
+        Nd4jRuntime.ensureInitialized();
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+    }
+
+    /** Writes the model file; does not close {@code out}. */
+    public void save(final OutputStream out) throws IOException {
+        ModelFile.write(this, out);
+    }
+
+    /**
+     * Reads a model file written by {@link #save}, up to the end of {@code in}; does not close it.
+     *
+     * @throws ModelFormatException if the file is empty, truncated, corrupt, or of a newer format
+     */
+    public static TrainedAutoencoder load(final InputStream in) throws IOException {
+        return ModelFile.read(in);
+    }
+}

@@ -1,0 +1,161 @@
+package org.aedetect.autoencoder.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TrainingLoopTest {
+
+    private static final double[][] ROWS = new GeneratedData.Subspace(6, 2, 8).inliers(300);
+
+    private static final AutoencoderSpec SPEC =
+        AutoencoderSpec.builder().hiddenLayers(4, 2).epochs(4).batchSize(32).earlyStoppingPatience(0).build();
+
+    /** Counts passes over the rows, to see whether training streams or caches. */
+    private static final class CountingSource implements RowSource {
+        private final RowSource rows = ArrayRowSource.of(ROWS);
+
+        private int opened;
+
+        @Override
+        public List<String> columnNames() {
+            return rows.columnNames();
+        }
+
+        @Override
+        public RowCursor open() {
+            opened++;
+            return rows.open();
+        }
+    }
+
+    @Test
+    void epochEventsArriveInOrderAndMatchTheHistory() {
+        final List<EpochEvent> events = new ArrayList<>();
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(SPEC, ArrayRowSource.of(ROWS),
+            new TrainingListener() {
+                @Override
+                public void onEpoch(final EpochEvent event) {
+                    events.add(event);
+                }
+            });
+        assertEquals(List.of(1, 2, 3, 4), events.stream().map(EpochEvent::epoch).toList());
+        assertTrue(events.stream().allMatch(e -> e.totalEpochs() == 4 && e.seconds() >= 0
+            && Double.isFinite(e.trainingLoss()) && Double.isFinite(e.validationLoss())), events.toString());
+        assertEquals(events, model.history());
+        assertEquals(4, model.bestEpoch());
+    }
+
+    @Test
+    void cancelDuringSecondEpochStopsWithinOneMiniBatchAndGivesNoModel() {
+        final AtomicInteger checksAfterCancel = new AtomicInteger();
+        final List<Integer> epochs = new ArrayList<>();
+        final TrainingListener listener = new TrainingListener() {
+            private int checksInEpochTwo;
+
+            @Override
+            public void onEpoch(final EpochEvent event) {
+                epochs.add(event.epoch());
+            }
+
+            @Override
+            public boolean isCanceled() {
+                if (epochs.size() == 1 && ++checksInEpochTwo > 3) {
+                    checksAfterCancel.incrementAndGet();
+                    return true;
+                }
+                return false;
+            }
+        };
+        assertThrows(TrainingCanceledException.class,
+            () -> new AutoencoderTrainer().train(SPEC, ArrayRowSource.of(ROWS), listener));
+        assertEquals(List.of(1), epochs);
+        assertEquals(1, checksAfterCancel.get(), "training went on after the listener canceled");
+    }
+
+    @Test
+    void earlyStoppingKeepsTheWeightsOfTheBestEpoch() {
+        // pure noise, few rows and a fast learner: the validation loss soon stops improving
+        final double[][] noise = GeneratedData.uniform(80, 8, 9);
+        final AutoencoderSpec spec = AutoencoderSpec.builder().hiddenLayers(16, 8).epochs(200).batchSize(8)
+            .learningRate(0.02).validationFraction(0.3).earlyStoppingPatience(3).build();
+        final TrainedAutoencoder stopped = new AutoencoderTrainer().train(spec, ArrayRowSource.of(noise), null);
+
+        final List<EpochEvent> history = stopped.history();
+        assertTrue(history.size() < 200, "did not stop early");
+        assertEquals(history.size() - 3, stopped.bestEpoch());
+        final double best = history.get(stopped.bestEpoch() - 1).validationLoss();
+        assertTrue(history.stream().allMatch(e -> e.validationLoss() >= best), history.toString());
+
+        // training is deterministic, so a run of exactly bestEpoch epochs must end with the same weights
+        final TrainedAutoencoder upToBest = new AutoencoderTrainer().train(
+            spec.toBuilder().epochs(stopped.bestEpoch()).earlyStoppingPatience(0).build(), ArrayRowSource.of(noise),
+            null);
+        assertArrayEquals(upToBest.score(noise, ErrorMetric.MSE, false).rowErrors(),
+            stopped.score(noise, ErrorMetric.MSE, false).rowErrors());
+    }
+
+    @Test
+    void trainingWithoutValidationReportsNaNValidationLoss() {
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(
+            SPEC.toBuilder().validationFraction(0).build(), ArrayRowSource.of(ROWS), null);
+        assertTrue(model.history().stream().allMatch(e -> Double.isNaN(e.validationLoss())));
+        assertEquals(0, model.validationRowCount());
+        assertEquals(300, model.trainingRowCount());
+        assertEquals(300, model.trainingErrors().count());
+    }
+
+    @Test
+    void trainerCachesRowsThatFitTheBudget() {
+        final CountingSource source = new CountingSource();
+        new AutoencoderTrainer().train(SPEC, source, null);
+        // first pass, then one pass per part to fill the cache
+        assertEquals(3, source.opened);
+    }
+
+    @Test
+    void trainerRereadsTheSourceEachEpochWhenRowsExceedTheBudget() {
+        final CountingSource source = new CountingSource();
+        final TrainedAutoencoder model = new AutoencoderTrainer(1000).train(SPEC, source, null);
+        // first pass, training and validation pass per epoch, and the training errors pass
+        assertEquals(1 + 2 * 4 + 1, source.opened);
+        assertEquals(300, model.trainingRowCount() + model.validationRowCount());
+        assertEquals(model.trainingRowCount(), model.trainingErrors().count());
+    }
+
+    @ParameterizedTest
+    @EnumSource(OptimizerKind.class)
+    void everyOptimizerReducesTheLoss(final OptimizerKind optimizer) {
+        final AutoencoderSpec spec = SPEC.toBuilder().optimizer(optimizer).epochs(6).learningRate(0.01).build();
+        final List<EpochEvent> history = new AutoencoderTrainer().train(spec, ArrayRowSource.of(ROWS), null).history();
+        assertTrue(history.get(5).trainingLoss() < history.get(0).trainingLoss(), history.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(HiddenActivation.class)
+    void everyHiddenActivationTrainsWithRegularisationAndNoise(final HiddenActivation activation) {
+        final AutoencoderSpec spec = SPEC.toBuilder().hiddenActivation(activation).dropout(0.2).l2(1e-4)
+            .noiseStdDev(0.05).loss(LossKind.MAE).build();
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(spec, ArrayRowSource.of(ROWS), null);
+        assertTrue(java.util.Arrays.stream(model.score(ROWS, ErrorMetric.MSE, false).rowErrors())
+            .allMatch(Double::isFinite));
+    }
+
+    @Test
+    void binaryCrossEntropyTrainsOnMinMaxData() {
+        final AutoencoderSpec spec = SPEC.toBuilder().loss(LossKind.BINARY_CROSS_ENTROPY).epochs(6)
+            .learningRate(0.01).build();
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(spec, ArrayRowSource.of(ROWS), null);
+        assertEquals(OutputActivation.SIGMOID, model.spec().outputActivation());
+        assertTrue(model.history().get(5).trainingLoss() < model.history().get(0).trainingLoss());
+    }
+}
