@@ -94,7 +94,8 @@ public final class AutoencoderSpec {
             return hiddenLayers.clone();
         }
         final int first = Math.max(2, Math.min(AUTO_MAX_FIRST_LAYER, (int)Math.ceil(columns * 0.75)));
-        final int bottleneck = Math.min(first, Math.max(1, Math.min(AUTO_MAX_BOTTLENECK, (int)Math.ceil(columns / 4.0))));
+        final int quarter = (int)Math.ceil(columns / 4.0);
+        final int bottleneck = Math.min(first, Math.max(1, Math.min(AUTO_MAX_BOTTLENECK, quarter)));
         return new int[] {first, bottleneck};
     }
 
@@ -364,7 +365,7 @@ public final class AutoencoderSpec {
             return this;
         }
 
-        /** The spec; not validated here, so that a dialog can show all problems via {@link AutoencoderSpec#validate()}. */
+        /** The spec, not validated, so that a dialog can show all problems of {@link AutoencoderSpec#validate()}. */
         public AutoencoderSpec build() {
             return new AutoencoderSpec(this);
         }

@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Trains an autoencoder on rows from a {@link RowSource}: fits the normalization on a first pass,
  * then trains epoch by epoch on mini-batches, caching the prepared rows in memory when they fit the
  * byte budget (otherwise re-reading the source every epoch), and finally records the reconstruction
- * errors of the training rows. Same data, spec and seed on the CPU give the same model and scores.
+ * errors of the training rows. Same data, spec and seed on the CPU with the same number of threads give
+ * the same model and scores.
  */
 public final class AutoencoderTrainer {
 
@@ -56,10 +57,11 @@ public final class AutoencoderTrainer {
         spec.requireValid();
         final TrainingData prepared = TrainingData.prepare(spec, data, cacheBudgetBytes);
         final List<String> warnings = new ArrayList<>(prepared.warnings());
-        final AutoencoderSpec resolved = resolve(spec, data.columnNames().size(), prepared, warnings);
+        final int columns = data.columnNames().size();
+        final AutoencoderSpec resolved = resolve(spec, columns, prepared, warnings);
         try {
-            final MultiLayerNetwork network =
-                AutoencoderNetwork.create(resolved, data.columnNames().size(), resolved.outputActivation() == OutputActivation.SIGMOID);
+            final MultiLayerNetwork network = AutoencoderNetwork.create(resolved, columns,
+                resolved.outputActivation() == OutputActivation.SIGMOID);
             final EpochLoop loop =
                 new EpochLoop(resolved, network, prepared.rows(), listener == null ? TrainingListener.NONE : listener);
             loop.run();
@@ -107,7 +109,8 @@ public final class AutoencoderTrainer {
             while ((n = reader.next(batch)) > 0) {
                 final float[] output = Reconstructor.reconstruct(network, batch, n, columns);
                 for (int i = 0; i < n; i++) {
-                    errors[next++] = ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);
+                    errors[next++] =
+                        ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);
                 }
             }
         }

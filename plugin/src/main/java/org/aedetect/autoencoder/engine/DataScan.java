@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,8 +41,8 @@ final class DataScan {
         mean = new double[n];
         squaredDeviations = new double[n];
         present = new long[n];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
     /** Reads {@code source} once. */

@@ -81,6 +81,7 @@ final class EpochLoop {
 
     private double trainOneEpoch(final int epoch, final float[] batch, final SplittableRandom noise) {
         final int columns = rows.columns();
+        final long perEpoch = rows.count(RowPart.TRAINING);
         double lossSum = 0;
         long seen = 0;
         try (BatchReader reader = rows.open(RowPart.TRAINING, spec.batchSize(), spec.seed() * 31 + epoch)) {
@@ -98,6 +99,7 @@ final class EpochLoop {
                 }
                 lossSum += loss * n;
                 seen += n;
+                listener.onMiniBatch(epoch, seen, perEpoch);
             }
         }
         checkCanceled();

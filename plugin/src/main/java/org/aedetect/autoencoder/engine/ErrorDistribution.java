@@ -44,7 +44,7 @@ public final class ErrorDistribution {
     }
 
     /** Restores a distribution from its {@link #table()}, count and mean (for model files). */
-    public static ErrorDistribution fromTable(final double[] table, final long count, final double mean) {
+    static ErrorDistribution fromTable(final double[] table, final long count, final double mean) {
         if (table.length == 0 || table.length != Math.min(count, TABLE_SIZE)) {
             throw new IllegalArgumentException("The error table has " + table.length + " entries for " + count
                 + " errors.");

@@ -67,11 +67,6 @@ public final class Normalization {
         return (value - offset[column]) / scale[column];
     }
 
-    /** The raw value of a normalized {@code value} of {@code column}. */
-    public double invert(final int column, final double value) {
-        return value * scale[column] + offset[column];
-    }
-
     double imputationMean(final int column) {
         return imputationMeans[column];
     }

@@ -1,5 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
+import java.util.Arrays;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,7 +28,7 @@ final class Reconstructor {
     /** A rows x columns float matrix holding the first rows of {@code flat} (copied off-heap). */
     static INDArray matrix(final float[] flat, final int rows, final int columns) {
         final int length = rows * columns;
-        final float[] data = length == flat.length ? flat : java.util.Arrays.copyOf(flat, length);
+        final float[] data = length == flat.length ? flat : Arrays.copyOf(flat, length);
         return Nd4j.create(data, new long[] {rows, columns}, DataType.FLOAT);
     }
 }

@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -117,7 +118,8 @@ public sealed interface ThresholdRule {
     }
 
     private static String number(final double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long)value) : Double.toString(value);
+        final boolean whole = value == Math.rint(value) && Math.abs(value) < 1e15;
+        return whole ? Long.toString((long)value) : Double.toString(value);
     }
 
     /** See {@link ThresholdRule#fixed}. */
@@ -219,7 +221,7 @@ public sealed interface ThresholdRule {
             for (int i = 0; i < sorted.length; i++) {
                 deviations[i] = Math.abs(sorted[i] - median);
             }
-            java.util.Arrays.sort(deviations);
+            Arrays.sort(deviations);
             return median + k * MAD_TO_SD * median(deviations);
         }
 

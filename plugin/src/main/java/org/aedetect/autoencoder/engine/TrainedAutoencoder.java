@@ -194,6 +194,7 @@ public final class TrainedAutoencoder {
      * @throws ModelFormatException if the file is empty, truncated, corrupt, or of a newer format
      */
     public static TrainedAutoencoder load(final InputStream in) throws IOException {
+        Nd4jRuntime.ensureInitialized();
         return ModelFile.read(in);
     }
 }

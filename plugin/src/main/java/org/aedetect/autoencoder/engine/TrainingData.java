@@ -43,7 +43,8 @@ final class TrainingData {
         ValidationSplit split = new ValidationSplit(spec.seed(), spec.validationFraction());
         DataScan scan = DataScan.run(source, spec.missingValuePolicy(), split);
         if (scan.totalRows() == 0) {
-            throw new InvalidDataException("The input has no rows; the autoencoder needs at least one row to train on.");
+            throw new InvalidDataException(
+                "The input has no rows; the autoencoder needs at least one row to train on.");
         }
         if (scan.trainingRows() + scan.validationRows() == 0) {
             throw new InvalidDataException("All " + scan.totalRows() + " rows have missing values and were skipped, "

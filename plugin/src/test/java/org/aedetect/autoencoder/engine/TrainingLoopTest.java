@@ -26,6 +26,8 @@ class TrainingLoopTest {
 
         private int opened;
 
+        private int closed;
+
         @Override
         public List<String> columnNames() {
             return rows.columnNames();
@@ -34,7 +36,19 @@ class TrainingLoopTest {
         @Override
         public RowCursor open() {
             opened++;
-            return rows.open();
+            final RowCursor cursor = rows.open();
+            return new RowCursor() {
+                @Override
+                public boolean next(final double[] into) {
+                    return cursor.next(into);
+                }
+
+                @Override
+                public void close() {
+                    closed++;
+                    cursor.close();
+                }
+            };
         }
     }
 
@@ -53,6 +67,24 @@ class TrainingLoopTest {
             && Double.isFinite(e.trainingLoss()) && Double.isFinite(e.validationLoss())), events.toString());
         assertEquals(events, model.history());
         assertEquals(4, model.bestEpoch());
+    }
+
+    @Test
+    void miniBatchProgressCountsUpToTheTrainingRowsEveryEpoch() {
+        final List<long[]> progress = new ArrayList<>();
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(SPEC, ArrayRowSource.of(ROWS),
+            new TrainingListener() {
+                @Override
+                public void onMiniBatch(final int epoch, final long rowsDone, final long rowsPerEpoch) {
+                    progress.add(new long[] {epoch, rowsDone, rowsPerEpoch});
+                }
+            });
+        final long perEpoch = model.trainingRowCount();
+        final long batchesPerEpoch = (perEpoch + 31) / 32;
+        assertEquals(4 * batchesPerEpoch, progress.size());
+        final long[] endOfSecondEpoch = progress.get((int)(2 * batchesPerEpoch - 1));
+        assertArrayEquals(new long[] {2, perEpoch, perEpoch}, endOfSecondEpoch);
+        assertArrayEquals(new long[] {3, 32, perEpoch}, progress.get((int)(2 * batchesPerEpoch)));
     }
 
     @Test
@@ -80,6 +112,22 @@ class TrainingLoopTest {
             () -> new AutoencoderTrainer().train(SPEC, ArrayRowSource.of(ROWS), listener));
         assertEquals(List.of(1), epochs);
         assertEquals(1, checksAfterCancel.get(), "training went on after the listener canceled");
+    }
+
+    @Test
+    void cancelWhileStreamingClosesTheSource() {
+        final CountingSource source = new CountingSource();
+        final TrainingListener cancelAtOnce = new TrainingListener() {
+            @Override
+            public boolean isCanceled() {
+                return true;
+            }
+        };
+        assertThrows(TrainingCanceledException.class,
+            () -> new AutoencoderTrainer(0).train(SPEC, source, cancelAtOnce));
+        // the first pass, then the first training pass, canceled before its first mini-batch
+        assertEquals(2, source.opened);
+        assertEquals(source.opened, source.closed);
     }
 
     @Test
@@ -120,6 +168,7 @@ class TrainingLoopTest {
         new AutoencoderTrainer().train(SPEC, source, null);
         // first pass, then one pass per part to fill the cache
         assertEquals(3, source.opened);
+        assertEquals(source.opened, source.closed);
     }
 
     @Test
@@ -128,6 +177,7 @@ class TrainingLoopTest {
         final TrainedAutoencoder model = new AutoencoderTrainer(1000).train(SPEC, source, null);
         // first pass, training and validation pass per epoch, and the training errors pass
         assertEquals(1 + 2 * 4 + 1, source.opened);
+        assertEquals(source.opened, source.closed);
         assertEquals(300, model.trainingRowCount() + model.validationRowCount());
         assertEquals(model.trainingRowCount(), model.trainingErrors().count());
     }
