@@ -73,7 +73,7 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
         exec.setMessage("Training on " + requested.describe());
         TrainedAutoencoder model;
         try {
-            model = new AutoencoderTrainer().train(spec, new TableRows(table, columns), new EpochProgress(exec));
+            model = new AutoencoderTrainer().train(spec, new TableRows(table, columns), new EpochProgress(exec, spec.epochs()));
         } catch (TrainingCanceledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }

@@ -12,8 +12,22 @@ final class EpochProgress implements TrainingListener {
 
     private final ExecutionMonitor m_exec;
 
-    EpochProgress(final ExecutionMonitor exec) {
+    private final int m_epochs;
+
+    /**
+     * @param exec where progress goes and cancel comes from
+     * @param epochs the number of epochs asked for
+     */
+    EpochProgress(final ExecutionMonitor exec, final int epochs) {
         m_exec = exec;
+        m_epochs = epochs;
+    }
+
+    @Override
+    public void onMiniBatch(final int epoch, final long rowsDone, final long rowsPerEpoch) {
+        if (rowsPerEpoch > 0) {
+            m_exec.setProgress((epoch - 1 + rowsDone / (double)rowsPerEpoch) / m_epochs);
+        }
     }
 
     @Override
