@@ -7,6 +7,7 @@ import javax.swing.JComponent;
 import javax.swing.JTextArea;
 
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
+import org.aedetect.autoencoder.prefs.BackendPreference;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.AbstractPortObject;
@@ -90,6 +91,8 @@ public final class AutoencoderPortObject extends AbstractPortObject {
             throw new IOException("The saved autoencoder model is incomplete (no entry \"" + MODEL_ENTRY
                 + "\"). Re-execute the Autoencoder Learner to recreate it.");
         }
+        // start ND4J with the user's backend choice before the model file touches it
+        BackendPreference.initializeEngine(null);
         try {
             m_model = TrainedAutoencoder.load(in);
         } catch (IOException e) {

@@ -12,10 +12,10 @@ import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.engine.TrainingCanceledException;
 import org.aedetect.autoencoder.engine.backend.BackendChoice;
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
-import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
 import org.aedetect.autoencoder.node.TableRows;
 import org.aedetect.autoencoder.port.AutoencoderPortObject;
 import org.aedetect.autoencoder.port.AutoencoderPortObjectSpec;
+import org.aedetect.autoencoder.prefs.BackendPreference;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
@@ -69,7 +69,7 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
         List<String> columns = m_settings.selectedColumns(in);
         AutoencoderSpec spec = m_settings.toSpec();
         BackendChoice backend = m_settings.backend();
-        BackendInfo requested = backend == null ? Nd4jRuntime.ensureInitialized() : Nd4jRuntime.initialize(backend);
+        BackendInfo requested = BackendPreference.initializeEngine(backend);
         exec.setMessage("Training on " + requested.describe());
         TrainedAutoencoder model;
         try {

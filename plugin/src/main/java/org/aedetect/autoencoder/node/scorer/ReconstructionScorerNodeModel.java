@@ -4,6 +4,7 @@ import java.io.File;
 
 import org.aedetect.autoencoder.port.AutoencoderPortObject;
 import org.aedetect.autoencoder.port.AutoencoderPortObjectSpec;
+import org.aedetect.autoencoder.prefs.BackendPreference;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -61,6 +62,7 @@ final class ReconstructionScorerNodeModel extends NodeModel {
 
     private void score(final AutoencoderPortObject model, final ScoreColumns columns, final RowInput in,
         final RowOutput out, final long rowCount, final ExecutionContext exec) throws Exception {
+        BackendPreference.initializeEngine(null);
         BatchScorer scorer = new BatchScorer(model.getModel(), columns, m_settings.metric());
         scorer.run(in, out, rowCount, exec);
         if (scorer.missingRows() > 0) {
