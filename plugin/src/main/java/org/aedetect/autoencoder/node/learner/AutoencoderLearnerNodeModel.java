@@ -93,9 +93,11 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
 
     private void pushResults(final TrainedAutoencoder model) {
         List<EpochEvent> history = model.history();
-        EpochEvent last = history.get(history.size() - 1);
-        pushFlowVariableDouble(FLOW_TRAINING_LOSS, last.trainingLoss());
-        pushFlowVariableDouble(FLOW_VALIDATION_LOSS, last.validationLoss());
+        if (!history.isEmpty()) {
+            EpochEvent last = history.get(history.size() - 1);
+            pushFlowVariableDouble(FLOW_TRAINING_LOSS, last.trainingLoss());
+            pushFlowVariableDouble(FLOW_VALIDATION_LOSS, last.validationLoss());
+        }
         pushFlowVariableInt(FLOW_EPOCHS, history.size());
         pushFlowVariableString(FLOW_BACKEND, model.backend().describe());
     }
