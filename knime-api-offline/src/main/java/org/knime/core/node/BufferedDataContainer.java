@@ -1,0 +1,27 @@
+package org.knime.core.node;
+
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.container.DataContainer;
+
+/**
+ * Offline stand-in for KNIME's BufferedDataContainer (knime-core org.knime.core/src/eclipse/org/knime/core/node/BufferedDataContainer.java); behaviour simplified for tests.
+ */
+public class BufferedDataContainer extends DataContainer {
+
+    private BufferedDataTable m_table;
+
+    BufferedDataContainer(final DataTableSpec spec) {
+        super(spec);
+    }
+
+    @Override
+    public BufferedDataTable getTable() {
+        if (!isClosed()) {
+            throw new IllegalStateException("Cannot get table: container is not closed.");
+        }
+        if (m_table == null) {
+            m_table = new BufferedDataTable(getTableSpec(), getRows());
+        }
+        return m_table;
+    }
+}

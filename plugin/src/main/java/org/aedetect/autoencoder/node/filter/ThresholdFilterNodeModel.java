@@ -1,0 +1,199 @@
+package org.aedetect.autoencoder.node.filter;
+
+import java.io.File;
+import java.util.Locale;
+
+import org.aedetect.autoencoder.engine.ErrorDistribution;
+import org.aedetect.autoencoder.engine.ThresholdRule;
+import org.aedetect.autoencoder.node.filter.FilterSettings.MissingScores;
+import org.aedetect.autoencoder.node.filter.FilterSettings.OutputMode;
+import org.aedetect.autoencoder.node.filter.FilterSettings.RuleKind;
+import org.aedetect.autoencoder.port.AutoencoderPortObject;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Threshold Filter: picks a threshold on a score column with one of the engine's rules and splits the rows into
+ * anomalies (score above the threshold) and normal rows, or flags them in an appended boolean column. Needs two
+ * passes over the table (the rules look at all scores), so it does not stream.
+ */
+final class ThresholdFilterNodeModel extends NodeModel {
+
+    static final String FLOW_THRESHOLD = "anomaly_threshold";
+
+    static final String FLOW_ANOMALY_COUNT = "anomaly_count";
+
+    static final String FLOW_RULE = "anomaly_threshold_rule";
+
+    private final FilterSettings m_settings = new FilterSettings();
+
+    ThresholdFilterNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE, AutoencoderPortObject.TYPE_OPTIONAL},
+            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        DataTableSpec in = (DataTableSpec)inSpecs[0];
+        scoreColumnIndex(in);
+        m_settings.rule();
+        m_settings.missingScores();
+        if (m_settings.ruleKind() == RuleKind.TRAINING_QUANTILE && inSpecs[1] == null) {
+            throw new InvalidSettingsException("The rule \"Quantile of training errors\" needs the model: connect the "
+                + "model output of the Autoencoder Learner to the second input of this node.");
+        }
+        return new PortObjectSpec[]{firstOutputSpec(in), in};
+    }
+
+    private int scoreColumnIndex(final DataTableSpec in) throws InvalidSettingsException {
+        String name = m_settings.scoreColumn();
+        int index = in.findColumnIndex(name);
+        if (index < 0) {
+            throw new InvalidSettingsException("The input table has no score column \"" + name + "\". Choose the "
+                + "column appended by the Reconstruction Scorer (\"Score column\" in the dialog).");
+        }
+        DataColumnSpec col = in.getColumnSpec(index);
+        if (!col.getType().isCompatible(DoubleValue.class)) {
+            throw new InvalidSettingsException("The score column \"" + name + "\" is of type "
+                + col.getType().getName() + "; it must hold numbers.");
+        }
+        return index;
+    }
+
+    private DataTableSpec firstOutputSpec(final DataTableSpec in) throws InvalidSettingsException {
+        if (m_settings.outputMode() == OutputMode.SPLIT) {
+            return in;
+        }
+        String name = m_settings.anomalyColumn();
+        if (in.containsName(name)) {
+            throw new InvalidSettingsException("The input table already has a column \"" + name
+                + "\". Choose another name for the anomaly column.");
+        }
+        return new DataTableSpec(in, new DataTableSpec(new DataColumnSpecCreator(name, BooleanCell.TYPE).createSpec()));
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        BufferedDataTable table = (BufferedDataTable)inObjects[0];
+        DataTableSpec in = table.getDataTableSpec();
+        int scoreIndex = scoreColumnIndex(in);
+        ThresholdRule rule = m_settings.rule();
+        MissingScores missing = m_settings.missingScores();
+        double[] scores = readScores(table, scoreIndex, missing, exec.createSubProgress(0.3));
+        ErrorDistribution training =
+            inObjects[1] == null ? null : ((AutoencoderPortObject)inObjects[1]).getModel().trainingErrors();
+        double threshold = rule.threshold(scores, training);
+
+        boolean append = m_settings.outputMode() == OutputMode.APPEND_COLUMN;
+        BufferedDataContainer first = exec.createDataContainer(firstOutputSpec(in));
+        BufferedDataContainer second = exec.createDataContainer(in);
+        ExecutionMonitor progress = exec.createSubProgress(0.7);
+        int anomalies = 0;
+        int i = 0;
+        for (DataRow row : table) {
+            boolean anomaly = Double.isNaN(scores[i]) ? missing == MissingScores.ANOMALY
+                : rule.isAnomaly(scores[i], threshold);
+            anomalies += anomaly ? 1 : 0;
+            if (append) {
+                first.addRowToTable(withFlag(row, anomaly));
+            } else {
+                (anomaly ? first : second).addRowToTable(row);
+            }
+            i++;
+            if (i % 1024 == 0) {
+                progress.checkCanceled();
+                progress.setProgress(i / (double)scores.length);
+            }
+        }
+        first.close();
+        second.close();
+
+        pushFlowVariableDouble(FLOW_THRESHOLD, threshold);
+        pushFlowVariableInt(FLOW_ANOMALY_COUNT, anomalies);
+        pushFlowVariableString(FLOW_RULE, rule.describe());
+        exec.setMessage(String.format(Locale.ROOT, "Threshold %.6g (%s): %d anomalies in %d rows", threshold,
+            rule.describe(), anomalies, scores.length));
+        return new PortObject[]{first.getTable(), second.getTable()};
+    }
+
+    private static double[] readScores(final BufferedDataTable table, final int scoreIndex,
+        final MissingScores missing, final ExecutionMonitor exec) throws Exception {
+        if (table.size() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("The table has " + table.size() + " rows; the Threshold Filter "
+                + "handles at most " + (Integer.MAX_VALUE - 8) + ".");
+        }
+        double[] scores = new double[(int)table.size()];
+        int i = 0;
+        for (DataRow row : table) {
+            DataCell cell = row.getCell(scoreIndex);
+            if (cell.isMissing() && missing == MissingScores.FAIL) {
+                throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has no score (missing cell in \""
+                    + table.getDataTableSpec().getColumnSpec(scoreIndex).getName() + "\"). Choose how to treat "
+                    + "missing scores in the dialog, or remove those rows.");
+            }
+            scores[i++] = cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
+            if (i % 4096 == 0) {
+                exec.checkCanceled();
+                exec.setProgress(i / (double)scores.length);
+            }
+        }
+        return scores;
+    }
+
+    private static DataRow withFlag(final DataRow row, final boolean anomaly) {
+        DataCell[] cells = new DataCell[row.getNumCells() + 1];
+        for (int c = 0; c < row.getNumCells(); c++) {
+            cells[c] = row.getCell(c);
+        }
+        cells[cells.length - 1] = BooleanCellFactory.create(anomaly);
+        return new DefaultRow(row.getKey(), cells);
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.saveTo(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.validate(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.loadFrom(settings);
+    }
+
+    @Override
+    protected void reset() {
+        // nothing kept between executions
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+}

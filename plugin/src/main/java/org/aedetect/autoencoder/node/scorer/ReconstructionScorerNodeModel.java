@@ -1,0 +1,129 @@
+package org.aedetect.autoencoder.node.scorer;
+
+import java.io.File;
+
+import org.aedetect.autoencoder.port.AutoencoderPortObject;
+import org.aedetect.autoencoder.port.AutoencoderPortObjectSpec;
+import org.aedetect.autoencoder.prefs.BackendPreference;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.streamable.BufferedDataTableRowOutput;
+import org.knime.core.node.streamable.DataTableRowInput;
+import org.knime.core.node.streamable.InputPortRole;
+import org.knime.core.node.streamable.OutputPortRole;
+import org.knime.core.node.streamable.PartitionInfo;
+import org.knime.core.node.streamable.PortInput;
+import org.knime.core.node.streamable.PortObjectInput;
+import org.knime.core.node.streamable.PortOutput;
+import org.knime.core.node.streamable.RowInput;
+import org.knime.core.node.streamable.RowOutput;
+import org.knime.core.node.streamable.StreamableOperator;
+
+/**
+ * Reconstruction Scorer: appends each row's reconstruction error (and optionally per-column errors and its
+ * percentile among the training errors) to a table. Output spec known at configure time from the model spec;
+ * streamable and distributable on the table port.
+ */
+final class ReconstructionScorerNodeModel extends NodeModel {
+
+    private final ScorerSettings m_settings = new ScorerSettings();
+
+    ReconstructionScorerNodeModel() {
+        super(new PortType[]{AutoencoderPortObject.TYPE, BufferedDataTable.TYPE},
+            new PortType[]{BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        DataTableSpec table = (DataTableSpec)inSpecs[1];
+        ScoreColumns columns = ScoreColumns.of((AutoencoderPortObjectSpec)inSpecs[0], table, m_settings);
+        return new PortObjectSpec[]{columns.outputSpec(table)};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        AutoencoderPortObject model = (AutoencoderPortObject)inObjects[0];
+        BufferedDataTable table = (BufferedDataTable)inObjects[1];
+        ScoreColumns columns = ScoreColumns.of(model.getSpec(), table.getDataTableSpec(), m_settings);
+        BufferedDataTableRowOutput out =
+            new BufferedDataTableRowOutput(exec.createDataContainer(columns.outputSpec(table.getDataTableSpec())));
+        score(model, columns, new DataTableRowInput(table), out, table.size(), exec);
+        return new PortObject[]{out.getDataTable()};
+    }
+
+    private void score(final AutoencoderPortObject model, final ScoreColumns columns, final RowInput in,
+        final RowOutput out, final long rowCount, final ExecutionContext exec) throws Exception {
+        BackendPreference.initializeEngine(null);
+        BatchScorer scorer = new BatchScorer(model.getModel(), columns, m_settings.metric());
+        scorer.run(in, out, rowCount, exec);
+        if (scorer.missingRows() > 0) {
+            setWarningMessage(scorer.missingRows() + " row(s) have missing values in the model's columns and got "
+                + "missing scores. To score them, train the model with missing values set to \"Impute column "
+                + "mean\".");
+        }
+    }
+
+    @Override
+    public InputPortRole[] getInputPortRoles() {
+        return new InputPortRole[]{InputPortRole.NONDISTRIBUTED_NONSTREAMABLE, InputPortRole.DISTRIBUTED_STREAMABLE};
+    }
+
+    @Override
+    public OutputPortRole[] getOutputPortRoles() {
+        return new OutputPortRole[]{OutputPortRole.DISTRIBUTED};
+    }
+
+    @Override
+    public StreamableOperator createStreamableOperator(final PartitionInfo partitionInfo,
+        final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        return new StreamableOperator() {
+            @Override
+            public void runFinal(final PortInput[] inputs, final PortOutput[] outputs, final ExecutionContext exec)
+                throws Exception {
+                AutoencoderPortObject model = (AutoencoderPortObject)((PortObjectInput)inputs[0]).getPortObject();
+                RowInput in = (RowInput)inputs[1];
+                ScoreColumns columns = ScoreColumns.of(model.getSpec(), in.getDataTableSpec(), m_settings);
+                score(model, columns, in, (RowOutput)outputs[0], -1, exec);
+            }
+        };
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.saveTo(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.validate(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.loadFrom(settings);
+    }
+
+    @Override
+    protected void reset() {
+        // nothing kept between executions
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+}
