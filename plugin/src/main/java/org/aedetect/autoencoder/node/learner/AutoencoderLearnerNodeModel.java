@@ -80,7 +80,7 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
         reportWarnings(requested, model);
         pushResults(model);
         return new PortObject[]{new AutoencoderPortObject(AutoencoderPortObjectSpec.trained(in, model), model),
-            TrainingHistoryTable.create(model.history(), exec)};
+            TrainingHistoryTable.create(model.history(), model.backend().describe(), exec)};
     }
 
     private void reportWarnings(final BackendInfo requested, final TrainedAutoencoder model) {

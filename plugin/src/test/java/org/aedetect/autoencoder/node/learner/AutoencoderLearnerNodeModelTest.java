@@ -120,7 +120,7 @@ class AutoencoderLearnerNodeModelTest {
         assertEquals(List.of("Double", "Double", "Double", "Double", "Double", "Double"), model.getColumnTypeNames());
         assertArrayEquals(new int[]{8, 2}, model.getHiddenLayers());
         assertFalse(model.isTrained());
-        assertArrayEquals(new String[]{"Epoch", "Training loss", "Validation loss", "Seconds"},
+        assertArrayEquals(new String[]{"Epoch", "Training loss", "Validation loss", "Seconds", "Backend"},
             ((DataTableSpec)out[1]).getColumnNames());
     }
 
@@ -186,6 +186,8 @@ class AutoencoderLearnerNodeModelTest {
         BufferedDataTable history = (BufferedDataTable)out[1];
         assertEquals(4, history.size());
         assertArrayEquals(new double[]{1, 2, 3, 4}, Tables.doubleColumn(history, "Epoch"));
+        assertTrue(history.iterator().next().getCell(4).toString().startsWith("CPU ("),
+            "the history names the backend that trained");
         assertTrue(runner.monitor().getMessages().stream().anyMatch(m -> m.startsWith("Epoch 4/4 – loss ")),
             runner.monitor().getMessages().toString());
         assertEquals(4, runner.model().peekFlowVariableInt("autoencoder_epochs"));
