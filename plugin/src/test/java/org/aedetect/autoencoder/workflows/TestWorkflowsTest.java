@@ -308,9 +308,16 @@ class TestWorkflowsTest {
     void basicWorkflowFlagsExactlyThePlantedRows() throws Exception {
         Map<Integer, LoadedNode> nodes = load(TestWorkflowsGenerator.BASIC);
         BufferedDataTable input = csv(data(TestWorkflowsGenerator.BASIC, "planted.csv"));
-        AutoencoderPortObject model = (AutoencoderPortObject)loaded(nodes.get(3)).execute(input)[0];
-        BufferedDataTable scored = (BufferedDataTable)loaded(nodes.get(4)).execute(model, input)[0];
-        PortObject[] split = loaded(nodes.get(5)).execute(scored, null);
+        NodeRunner<NodeModel> learner = loaded(nodes.get(3));
+        NodeRunner<NodeModel> scorer = loaded(nodes.get(4));
+        NodeRunner<NodeModel> filter = loaded(nodes.get(5));
+        AutoencoderPortObject model = (AutoencoderPortObject)learner.execute(input)[0];
+        BufferedDataTable scored = (BufferedDataTable)scorer.execute(model, input)[0];
+        PortObject[] split = filter.execute(scored, null);
+        // the testflow declares no node warnings: KNIME's runner fails on unexpected ones
+        for (NodeRunner<NodeModel> r : List.of(learner, scorer, filter)) {
+            assertEquals(null, r.warning(), "node warning");
+        }
         List<String> expected = Tables.rowKeys(csv(data(TestWorkflowsGenerator.BASIC, "expected-anomalies.csv")));
         assertEquals(TestWorkflowsGenerator.PLANTED_ROWS, expected.size());
         assertEquals(expected, Tables.rowKeys((BufferedDataTable)split[0]));
@@ -326,7 +333,9 @@ class TestWorkflowsTest {
             RuleCase r = TestWorkflowsGenerator.RULE_CASES.get(i);
             LoadedNode filter = nodes.get(3 + 3 * i);
             assertEquals(r.label(), filter.model().getString("threshold_rule"));
-            BufferedDataTable anomalies = (BufferedDataTable)loaded(filter).execute(scored, null)[0];
+            NodeRunner<NodeModel> runner = loaded(filter);
+            BufferedDataTable anomalies = (BufferedDataTable)runner.execute(scored, null)[0];
+            assertEquals(null, runner.warning(), r.slug() + ": node warning");
             BufferedDataTable expected = csv(data(TestWorkflowsGenerator.RULES, "expected-" + r.slug() + ".csv"));
             assertEquals(Tables.rowKeys(expected), Tables.rowKeys(anomalies), r.slug());
             assertTrue(expected.size() > 0 && expected.size() < scored.size(), r.slug() + ": a real split");
@@ -345,7 +354,9 @@ class TestWorkflowsTest {
         KnimeConfig errors = config.getConfig("requiredNodeErrors");
         assertEquals(1, errors.getInt("count"));
         assertEquals("5", errors.getString("nodeID_0"));
-        String expected = errors.getString("message_0");
+        String pattern = errors.getString("message_0");
+        assertTrue(pattern.startsWith(TestWorkflowsGenerator.ANY_PREFIX), pattern);
+        String expected = pattern.substring(TestWorkflowsGenerator.ANY_PREFIX.length());
         assertTrue(expected.contains("\"s6\""), expected);
 
         BufferedDataTable train = csv(data(TestWorkflowsGenerator.BAD_INPUT, "train.csv"));
@@ -368,7 +379,9 @@ class TestWorkflowsTest {
         BufferedDataTable input = csv(data(TestWorkflowsGenerator.MODEL_REUSE, "planted.csv"));
         AutoencoderPortObject model = (AutoencoderPortObject)loaded(nodes.get(3)).execute(input)[0];
         AutoencoderPortObject read = PortObjectRoundTrip.roundTrip(model);
-        BufferedDataTable direct = (BufferedDataTable)loaded(nodes.get(6)).execute(model, input)[0];
+        NodeRunner<NodeModel> directScorer = loaded(nodes.get(6));
+        BufferedDataTable direct = (BufferedDataTable)directScorer.execute(model, input)[0];
+        assertEquals(null, directScorer.warning());
         BufferedDataTable fromFile = (BufferedDataTable)loaded(nodes.get(7)).execute(read, input)[0];
         double[] a = Tables.doubleColumn(direct, TestWorkflowsGenerator.SCORE_COLUMN);
         double[] b = Tables.doubleColumn(fromFile, TestWorkflowsGenerator.SCORE_COLUMN);
