@@ -177,10 +177,10 @@ final class KnimeConfig {
 
     // ---- XML ----
 
-    /** @return the file text, as KNIME writes it (no indentation, one element per line) */
+    /** @return the file text, as KNIME 5.x writes it (one element per line, four spaces per level) */
     String toXml() {
         StringBuilder sb = new StringBuilder(HEADER).append(escape(m_key)).append("\">\n");
-        writeChildren(sb);
+        writeChildren(sb, "    ");
         sb.append("</config>\n");
         return sb.toString();
     }
@@ -190,15 +190,17 @@ final class KnimeConfig {
         Files.writeString(file, toXml(), StandardCharsets.UTF_8);
     }
 
-    private void writeChildren(final StringBuilder sb) {
+    /** KNIME 5.x indents each level by four spaces (e.g. knime/knime-core's workflow tests saved by 5.1 and 5.5). */
+    private void writeChildren(final StringBuilder sb, final String indent) {
         for (Map.Entry<String, Object> e : m_children.entrySet()) {
+            sb.append(indent);
             if (e.getValue() instanceof KnimeConfig c) {
                 if (c.m_children.isEmpty()) {
                     sb.append("<config key=\"").append(escape(c.m_key)).append("\"/>\n");
                 } else {
                     sb.append("<config key=\"").append(escape(c.m_key)).append("\">\n");
-                    c.writeChildren(sb);
-                    sb.append("</config>\n");
+                    c.writeChildren(sb, indent + "    ");
+                    sb.append(indent).append("</config>\n");
                 }
             } else {
                 Entry entry = (Entry)e.getValue();

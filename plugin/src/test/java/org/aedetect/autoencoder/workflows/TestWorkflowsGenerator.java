@@ -85,11 +85,11 @@ public final class TestWorkflowsGenerator {
         new RuleCase("iqr", "Interquartile range (Q3 + k IQR)", "k_iqr", 1.5));
 
     static final Origin KNIME_BASE = new Origin("KNIME Base Nodes", "org.knime.base", "KNIME AG, Zurich, Switzerland",
-        "5.1.0", "KNIME Core", "org.knime.features.base.feature.group", "KNIME AG, Zurich, Switzerland", "5.1.0");
+        "5.5.0", "KNIME Core", "org.knime.features.base.feature.group", "KNIME AG, Zurich, Switzerland", "5.5.0");
 
     static final Origin KNIME_TESTING = new Origin("Test-Node extension for KNIME Workbench", "org.knime.testing",
-        "KNIME AG, Zurich, Switzerland", "5.1.0", "KNIME Testing Framework",
-        "org.knime.features.testing.application.feature.group", "KNIME AG, Zurich, Switzerland", "5.1.0");
+        "KNIME AG, Zurich, Switzerland", "5.5.0", "KNIME Testing Framework",
+        "org.knime.features.testing.application.feature.group", "KNIME AG, Zurich, Switzerland", "5.5.0");
 
     static final Origin OURS = new Origin("Autoencoder Anomaly Detection", "org.aedetect.autoencoder", "aedetect",
         "0.1.0", "Autoencoder Anomaly Detection", "org.aedetect.autoencoder.feature.feature.group", "aedetect",
@@ -126,12 +126,15 @@ public final class TestWorkflowsGenerator {
     }
 
     /**
-     * Writes all workflows and data below {@code root} (README.md there is left alone).
+     * Writes all workflows and data below {@code root}, replacing the workflow folders (README.md is left alone).
      *
      * @param root the test-workflows folder
      * @throws Exception on failure
      */
     static void generate(final Path root) throws Exception {
+        for (String w : WORKFLOWS) {
+            deleteTree(root.resolve(w));
+        }
         writeBasic(root.resolve(BASIC));
         writeRules(root.resolve(RULES));
         writeBadInput(root.resolve(BAD_INPUT));
@@ -140,6 +143,17 @@ public final class TestWorkflowsGenerator {
             + "workflows are written by\nplugin/src/test/java/" + TestWorkflowsGenerator.class.getName()
                 .replace('.', '/') + ".java\n(seeds fixed; regenerate with its main method).\n",
             StandardCharsets.UTF_8);
+    }
+
+    private static void deleteTree(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
     }
 
     // ---- data ----
@@ -299,9 +313,10 @@ public final class TestWorkflowsGenerator {
         return model.toNodeSettings();
     }
 
-    // ---- KNIME's own nodes: shapes copied from settings.xml files that KNIME saved ----
+    // ---- KNIME's own nodes: shapes copied from settings.xml files that KNIME 5.x saved (knime/knime-core's
+    // workflow tests, org.knime.core.workflow.tests/src/org/knime/core/node/workflow/...) ----
 
-    /** (File Reader, org.knime.base.node.io.filereader.FileReaderNodeFactory; shape from a KNIME 4.1.2 file) */
+    /** (File Reader, deprecated classic node; shape from bug5405_WorkflowLocationAfterSaveAs, saved by 5.1) */
     static KnimeConfig fileReader(final String url, final List<String> columns, final List<String> cellClasses) {
         KnimeConfig m = new KnimeConfig("model");
         m.string("DataURL", url);
@@ -350,7 +365,7 @@ public final class TestWorkflowsGenerator {
         m.bool("uniquifyRowID", false);
         m.longValue("MaxNumOfRows", -1);
         m.integer("ColNumDetermLine", -1);
-        m.string("CharsetName", "UTF-8");
+        m.string("CharsetName", null);
         m.integer("ConnectTimeoutInSeconds", 1);
         m.bool("delimsAtEOLuserVal", false);
         m.integer("numOfColumns", columns.size());
@@ -359,7 +374,7 @@ public final class TestWorkflowsGenerator {
             KnimeConfig c = props.config(Integer.toString(i));
             c.bool("UserSetValues", false);
             c.string("MissValuePattern", null);
-            c.string("FormatParameter", null);
+            c.string("FormatParameter", "");
             c.bool("ReadPossValsFromFile", false);
             c.bool("SkipThisColumn", false);
             c.string("ColumnName", columns.get(i));
@@ -381,33 +396,41 @@ public final class TestWorkflowsGenerator {
         return fileReader(url, cols, classes);
     }
 
-    /** (Table Difference Checker; shape from a KNIME 3.1.2 testflow) port 1: table under test, port 2: reference */
+    /**
+     * (Table Difference Checker; shape from bug5405_WorkflowLocationAfterSaveAs, saved by 5.1) port 1: table under
+     * test, port 2: reference table
+     */
     static KnimeConfig differenceChecker(final List<String> columns, final boolean ignoreDomain) {
         KnimeConfig m = new KnimeConfig("model");
         for (String col : columns) {
             KnimeConfig c = m.config("columnConfig_" + col);
             c.string("checkerFactory", "org.knime.testing.internal.diffcheckers.EqualityChecker$Factory");
             KnimeConfig internals = c.config("internals");
-            KnimeConfig a = internals.config("ignoreColumnProperties_Internals");
-            a.string("SettingsModelID", "SMID_boolean");
-            a.bool("EnabledStatus", true);
-            internals.bool("ignoreColumnProperties", false);
-            KnimeConfig b = internals.config("ignoreDomain_Internals");
-            b.string("SettingsModelID", "SMID_boolean");
-            b.bool("EnabledStatus", true);
-            internals.bool("ignoreDomain", ignoreDomain);
+            booleanModel(internals, "ignoreColumnProperties", false);
+            booleanModel(internals, "ignoreColumnElementNames", false);
+            booleanModel(internals, "ignoreDomain", ignoreDomain);
+            booleanModel(internals, "ignoreDomainPossibleValuesOrdering", true);
         }
         m.bool("ignoreRowIds", false);
         return m;
     }
 
-    /** (Testflow Configuration; shape from KNIME 3.1.2 testflows) */
+    /** A SettingsModelBoolean as KNIME saves it: the value and its _Internals (model id, enabled status). */
+    private static void booleanModel(final KnimeConfig parent, final String key, final boolean value) {
+        KnimeConfig internals = parent.config(key + "_Internals");
+        internals.string("SettingsModelID", "SMID_boolean");
+        internals.bool("EnabledStatus", true);
+        parent.bool(key, value);
+    }
+
+    /** (Testflow Configuration; shape from bugAP23528_WorkflowLoad_FolderNames_CaseIgnorant, saved by 5.4) */
     static KnimeConfig testflowConfiguration(final List<String> failingNodes, final Map<String, String> nodeErrors) {
         KnimeConfig m = new KnimeConfig("model");
         m.string("owner", "aedetect");
         m.stringArray("requiredLogErrors");
         m.stringArray("requiredLogWarnings");
         m.stringArray("requiredLogInfos");
+        m.stringArray("optionalLogMessages");
         m.stringArray("failingNodes", failingNodes.toArray(new String[0]));
         m.config("requiredNodeWarnings").integer("count", 0);
         KnimeConfig errors = m.config("requiredNodeErrors");
@@ -421,10 +444,14 @@ public final class TestWorkflowsGenerator {
         m.integer("timeout", 600);
         m.integer("maxHilitedRows", 2500);
         m.stringArray("usedJanitors");
+        m.bool("streamingTest", false);
+        m.bool("testNodesInComponents", true);
+        m.string("requiredLoadVersion", "2.8.0");
+        m.stringArray("supportedTableBackends", "org.knime.core.data.container.BufferedTableBackend");
         return m;
     }
 
-    /** (Column Filter, classic DataColumnSpecFilterNodeFactory; shape from a KNIME 3.1.2 testflow) */
+    /** (Column Filter; shape from enhAP23936_BDTRefReaderNoCopy, saved by 5.5) */
     static KnimeConfig columnFilter(final List<String> include, final List<String> exclude) {
         KnimeConfig m = new KnimeConfig("model");
         KnimeConfig f = m.config("column-filter");
@@ -436,23 +463,35 @@ public final class TestWorkflowsGenerator {
         p.string("pattern", "");
         p.string("type", "Wildcard");
         p.bool("caseSensitive", true);
-        KnimeConfig types = f.config("datatype").config("typelist");
-        for (String t : List.of("org.knime.core.data.BooleanValue", "org.knime.core.data.date.DateAndTimeValue",
-            "org.knime.core.data.DoubleValue", "org.knime.core.data.IntValue", "org.knime.core.data.LongValue",
-            "org.knime.core.data.StringValue")) {
-            types.bool(t, false);
-        }
+        p.bool("excludeMatching", false);
+        f.config("datatype").config("typelist");
         return m;
     }
 
-    /** (Model Writer, PortObjectWriterNodeFactory: settings "filename", "overwriteOK", read from its node model) */
+    /**
+     * (Model Writer, deprecated PortObjectWriterNodeFactory: "filename", "overwriteOK" as its node model in
+     * knime/knime-base saves them; no saved settings.xml of it was found)
+     */
     static KnimeConfig modelWriter(final String url) {
-        return new KnimeConfig("model").string("filename", url).bool("overwriteOK", true);
+        KnimeConfig m = new KnimeConfig("model");
+        stringModel(m, "filename", url);
+        booleanModel(m, "overwriteOK", true);
+        return m;
     }
 
-    /** (Model Reader, PortObjectReaderNodeFactory: setting "filename", read from its node model) */
+    /** A SettingsModelString as KNIME saves it: its _Internals (model id, enabled status), then the value. */
+    private static void stringModel(final KnimeConfig parent, final String key, final String value) {
+        KnimeConfig internals = parent.config(key + "_Internals");
+        internals.string("SettingsModelID", "SMID_string");
+        internals.bool("EnabledStatus", true);
+        parent.string(key, value);
+    }
+
+    /** (Model Reader, deprecated PortObjectReaderNodeFactory: "filename", as its node model saves it) */
     static KnimeConfig modelReader(final String url) {
-        return new KnimeConfig("model").string("filename", url);
+        KnimeConfig m = new KnimeConfig("model");
+        stringModel(m, "filename", url);
+        return m;
     }
 
     static final String FILE_READER = "org.knime.base.node.io.filereader.FileReaderNodeFactory";
@@ -471,10 +510,31 @@ public final class TestWorkflowsGenerator {
         return "knime://knime.workflow/data/" + file;
     }
 
+    /** Data output ports of each node used here. */
+    static final Map<String, Integer> OUT_PORTS = Map.of(LEARNER, 2, SCORER, 1, FILTER, 2, FILE_READER, 1,
+        DIFFERENCE_CHECKER, 0, TESTFLOW_CONFIGURATION, 0, COLUMN_FILTER, 1, MODEL_WRITER, 0, MODEL_READER, 1);
+
+    /** Deprecated in KNIME 5.x (knime-base's plugin.xml): KNIME shows and saves their names with " (deprecated)". */
+    static final List<String> DEPRECATED = List.of(FILE_READER, MODEL_WRITER, MODEL_READER);
+
+    /**
+     * Adds a node; a Model Reader is saved IDLE, since it cannot be configured before the writer has written its file.
+     */
+    private static NodeSpec node(final WorkflowBuilder w, final int id, final String name, final String factory,
+        final Origin origin, final KnimeConfig model, final int x, final int y) {
+        return node(w, id, name, factory, origin, model, x, y, MODEL_READER.equals(factory) ? "IDLE" : "CONFIGURED");
+    }
+
+    private static NodeSpec node(final WorkflowBuilder w, final int id, final String name, final String factory,
+        final Origin origin, final KnimeConfig model, final int x, final int y, final String state) {
+        String shown = DEPRECATED.contains(factory) ? name + " (deprecated)" : name;
+        return w.node(id, shown, factory, origin, model, x, y, OUT_PORTS.get(factory), state);
+    }
+
     // ---- the workflows ----
 
     private static NodeSpec config(final WorkflowBuilder w, final List<String> failing, final Map<String, String> err) {
-        return w.node(1, "Testflow Configuration", TESTFLOW_CONFIGURATION, KNIME_TESTING,
+        return node(w, 1, "Testflow Configuration", TESTFLOW_CONFIGURATION, KNIME_TESTING,
             testflowConfiguration(failing, err), 40, 40);
     }
 
@@ -491,17 +551,17 @@ public final class TestWorkflowsGenerator {
             + " normal rows and " + PLANTED_ROWS + " planted anomalies. The anomaly output, reduced to its label "
             + "column, must equal data/expected-anomalies.csv: exactly the planted rows.");
         config(w, List.of(), Map.of());
-        NodeSpec reader = w.node(2, "File Reader", FILE_READER, KNIME_BASE,
+        NodeSpec reader = node(w, 2, "File Reader", FILE_READER, KNIME_BASE,
             fileReader(dataUrl("planted.csv"), List.of(SENSORS), true), 40, 160);
-        NodeSpec learner = w.node(3, "Autoencoder Learner", LEARNER, OURS, learnerModel(), 200, 160);
-        NodeSpec scorer = w.node(4, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 360, 200);
-        NodeSpec filter = w.node(5, "Threshold Filter", FILTER, OURS,
+        NodeSpec learner = node(w, 3, "Autoencoder Learner", LEARNER, OURS, learnerModel(), 200, 160);
+        NodeSpec scorer = node(w, 4, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 360, 200);
+        NodeSpec filter = node(w, 5, "Threshold Filter", FILTER, OURS,
             filterModel("Contamination rate", "contamination", CONTAMINATION), 520, 200);
-        NodeSpec columns = w.node(6, "Column Filter", COLUMN_FILTER, KNIME_BASE,
+        NodeSpec columns = node(w, 6, "Column Filter", COLUMN_FILTER, KNIME_BASE,
             columnFilter(List.of("label"), concat(SENSORS, SCORE_COLUMN)), 680, 200);
-        NodeSpec expectedReader = w.node(7, "File Reader", FILE_READER, KNIME_BASE,
+        NodeSpec expectedReader = node(w, 7, "File Reader", FILE_READER, KNIME_BASE,
             fileReader(dataUrl("expected-anomalies.csv"), List.of(), true), 680, 320);
-        NodeSpec checker = w.node(8, "Table Difference Checker", DIFFERENCE_CHECKER, KNIME_TESTING,
+        NodeSpec checker = node(w, 8, "Table Difference Checker", DIFFERENCE_CHECKER, KNIME_TESTING,
             differenceChecker(List.of("label"), true), 840, 260);
         w.connect(reader, 1, learner, 1).connect(learner, 1, scorer, 1).connect(reader, 1, scorer, 2)
             .connect(scorer, 1, filter, 1).connect(filter, 1, columns, 1).connect(columns, 1, checker, 1)
@@ -532,16 +592,16 @@ public final class TestWorkflowsGenerator {
         }
         WorkflowBuilder w = new WorkflowBuilder(description.toString());
         config(w, List.of(), Map.of());
-        NodeSpec reader = w.node(2, "File Reader", FILE_READER, KNIME_BASE,
+        NodeSpec reader = node(w, 2, "File Reader", FILE_READER, KNIME_BASE,
             fileReader(dataUrl("scored.csv"), List.of(SCORE_COLUMN), false), 40, 160);
         for (int i = 0; i < RULE_CASES.size(); i++) {
             RuleCase r = RULE_CASES.get(i);
             int y = 160 + 120 * i;
-            NodeSpec filter = w.node(3 + 3 * i, "Threshold Filter", FILTER, OURS,
+            NodeSpec filter = node(w, 3 + 3 * i, "Threshold Filter", FILTER, OURS,
                 filterModel(r.label(), r.key(), r.value()), 240, y);
-            NodeSpec expected = w.node(4 + 3 * i, "File Reader", FILE_READER, KNIME_BASE,
+            NodeSpec expected = node(w, 4 + 3 * i, "File Reader", FILE_READER, KNIME_BASE,
                 fileReader(dataUrl("expected-" + r.slug() + ".csv"), List.of(SCORE_COLUMN), false), 240, y + 60);
-            NodeSpec checker = w.node(5 + 3 * i, "Table Difference Checker", DIFFERENCE_CHECKER, KNIME_TESTING,
+            NodeSpec checker = node(w, 5 + 3 * i, "Table Difference Checker", DIFFERENCE_CHECKER, KNIME_TESTING,
                 differenceChecker(List.of(SCORE_COLUMN), true), 440, y);
             w.connect(reader, 1, filter, 1).connect(filter, 1, checker, 1).connect(expected, 1, checker, 2);
         }
@@ -558,12 +618,13 @@ public final class TestWorkflowsGenerator {
         // literal, the middle a regular expression), so the same pattern matches the node's error status and the
         // log line that carries it with a prefix
         config(w, List.of("5"), Map.of("5", ANY_PREFIX + message));
-        NodeSpec train = w.node(2, "File Reader", FILE_READER, KNIME_BASE,
+        NodeSpec train = node(w, 2, "File Reader", FILE_READER, KNIME_BASE,
             fileReader(dataUrl("train.csv"), List.of(SENSORS), false), 40, 160);
-        NodeSpec learner = w.node(3, "Autoencoder Learner", LEARNER, OURS, learnerModel(), 200, 160);
-        NodeSpec bad = w.node(4, "File Reader", FILE_READER, KNIME_BASE,
+        NodeSpec learner = node(w, 3, "Autoencoder Learner", LEARNER, OURS, learnerModel(), 200, 160);
+        NodeSpec bad = node(w, 4, "File Reader", FILE_READER, KNIME_BASE,
             fileReader(dataUrl("missing-s6.csv"), List.of(Arrays.copyOf(SENSORS, 5)), false), 200, 300);
-        NodeSpec scorer = w.node(5, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 360, 220);
+        // saved IDLE: its configure fails as soon as the learner's model spec is there
+        NodeSpec scorer = node(w, 5, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 360, 220, "IDLE");
         w.connect(train, 1, learner, 1).connect(learner, 1, scorer, 1).connect(bad, 1, scorer, 2);
         w.write(dir);
     }
@@ -575,14 +636,14 @@ public final class TestWorkflowsGenerator {
             + "-> Reconstruction Scorer. The scores from the model read back from the file must equal the scores "
             + "from the learner's model directly (Table Difference Checker, all columns, exact).");
         config(w, List.of(), Map.of());
-        NodeSpec reader = w.node(2, "File Reader", FILE_READER, KNIME_BASE,
+        NodeSpec reader = node(w, 2, "File Reader", FILE_READER, KNIME_BASE,
             fileReader(dataUrl("planted.csv"), List.of(SENSORS), true), 40, 160);
-        NodeSpec learner = w.node(3, "Autoencoder Learner", LEARNER, OURS, learnerModel(), 200, 160);
-        NodeSpec writer = w.node(4, "Model Writer", MODEL_WRITER, KNIME_BASE, modelWriter(modelUrl), 360, 100);
-        NodeSpec modelReader = w.node(5, "Model Reader", MODEL_READER, KNIME_BASE, modelReader(modelUrl), 520, 100);
-        NodeSpec direct = w.node(6, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 520, 260);
-        NodeSpec fromFile = w.node(7, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 680, 140);
-        NodeSpec checker = w.node(8, "Table Difference Checker", DIFFERENCE_CHECKER, KNIME_TESTING,
+        NodeSpec learner = node(w, 3, "Autoencoder Learner", LEARNER, OURS, learnerModel(), 200, 160);
+        NodeSpec writer = node(w, 4, "Model Writer", MODEL_WRITER, KNIME_BASE, modelWriter(modelUrl), 360, 100);
+        NodeSpec modelReader = node(w, 5, "Model Reader", MODEL_READER, KNIME_BASE, modelReader(modelUrl), 520, 100);
+        NodeSpec direct = node(w, 6, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 520, 260);
+        NodeSpec fromFile = node(w, 7, "Reconstruction Scorer", SCORER, OURS, scorerModel(), 680, 140);
+        NodeSpec checker = node(w, 8, "Table Difference Checker", DIFFERENCE_CHECKER, KNIME_TESTING,
             differenceChecker(concat(concat(SENSORS, "label").toArray(new String[0]), SCORE_COLUMN), false), 840,
             200);
         w.connect(reader, 1, learner, 1).connect(learner, 1, writer, 1)

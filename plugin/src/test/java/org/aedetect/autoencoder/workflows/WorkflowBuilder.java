@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Writes one workflow folder in KNIME's on-disk format: {@code workflow.knime} with its {@code nodes} and
  * {@code connections} blocks, and one folder {@code "<Node Name> (#<id>)"} per node holding its
- * {@code settings.xml}. The keys and their order follow workflows saved by KNIME AP 3.1 and 4.1 (public examples:
- * 3D-e-Chem/knime-testflow tests/src/knime/gold, Preetnagda/Hotel-Booking-Cancellation-Prediction); the nodes are
- * saved unexecuted (state CONFIGURED, no port data), so KNIME configures and executes them after loading.
+ * {@code settings.xml}. The keys, their order and the indentation follow workflows saved by KNIME AP 5.1 to 5.5 (the
+ * workflow tests in knime/knime-core, org.knime.core.workflow.tests, e.g. bug5405_WorkflowLocationAfterSaveAs); the
+ * nodes are saved unexecuted (no port data), so KNIME configures and executes them after loading.
  */
 final class WorkflowBuilder {
 
@@ -19,8 +19,12 @@ final class WorkflowBuilder {
         String featureName, String featureSymbolicName, String featureVendor, String featureVersion) {
     }
 
-    /** A node of the workflow. */
-    record NodeSpec(int id, String name, String factory, Origin origin, KnimeConfig model, int x, int y) {
+    /**
+     * A node of the workflow: {@code outPorts} data output ports; {@code state} CONFIGURED, or IDLE for a node that
+     * cannot be configured when the workflow is loaded.
+     */
+    record NodeSpec(int id, String name, String factory, Origin origin, KnimeConfig model, int x, int y,
+        int outPorts, String state) {
         String folder() {
             return name + " (#" + id + ")";
         }
@@ -30,14 +34,14 @@ final class WorkflowBuilder {
     record Connection(int sourceId, int sourcePort, int destId, int destPort) {
     }
 
-    /** Version that writes these workflows, in workflow.knime's created_by. */
-    static final String CREATED_BY = "5.1.0";
+    /** KNIME version recorded as the writer, in workflow.knime's created_by (5.5 saved workflows say 5.5.0.*). */
+    static final String CREATED_BY = "5.5.0";
 
     /**
-     * Workflow format version in workflow.knime. 4.1.0 is the newest value seen in a real file (KNIME 4.1.2, 2020);
-     * every later KNIME, 5.x included, loads workflows of an older format version.
+     * Workflow format version in workflow.knime: 5.1.0 is what KNIME 5.1 to 5.11 write (knime-core's
+     * FileWorkflowPersistor.VERSION_LATEST = LoadVersion.V5100; workflows saved by 5.1 and 5.5 in knime-core's tests).
      */
-    static final String FORMAT_VERSION = "4.1.0";
+    static final String FORMAT_VERSION = "5.1.0";
 
     private final String m_description;
 
@@ -50,8 +54,13 @@ final class WorkflowBuilder {
     }
 
     NodeSpec node(final int id, final String name, final String factory, final Origin origin,
-        final KnimeConfig model, final int x, final int y) {
-        NodeSpec n = new NodeSpec(id, name, factory, origin, model, x, y);
+        final KnimeConfig model, final int x, final int y, final int outPorts) {
+        return node(id, name, factory, origin, model, x, y, outPorts, "CONFIGURED");
+    }
+
+    NodeSpec node(final int id, final String name, final String factory, final Origin origin,
+        final KnimeConfig model, final int x, final int y, final int outPorts, final String state) {
+        NodeSpec n = new NodeSpec(id, name, factory, origin, model, x, y, outPorts, state);
         m_nodes.add(n);
         return n;
     }
@@ -83,16 +92,17 @@ final class WorkflowBuilder {
         KnimeConfig annotations = w.config("annotations");
         KnimeConfig a = annotations.config("annotation_0");
         a.string("text", m_description);
+        a.string("contentType", "text/plain");
         a.integer("bgcolor", 16777215);
         a.integer("x-coordinate", 20);
-        a.integer("y-coordinate", 20);
+        a.integer("y-coordinate", -120);
         a.integer("width", 600);
-        a.integer("height", 80);
+        a.integer("height", 120);
         a.string("alignment", "LEFT");
         a.integer("borderSize", 10);
         a.integer("borderColor", 16766976);
-        a.integer("defFontSize", 9);
-        a.integer("annotation-version", 20151123);
+        a.integer("defFontSize", -1);
+        a.integer("annotation-version", 20230412);
         a.config("styles");
         KnimeConfig nodes = w.config("nodes");
         for (NodeSpec n : m_nodes) {
@@ -119,6 +129,8 @@ final class WorkflowBuilder {
         editor.integer("workflow.editor.gridX", 20);
         editor.integer("workflow.editor.gridY", 20);
         editor.entry("workflow.editor.zoomLevel", "xdouble", "1.0");
+        editor.bool("workflow.editor.curvedConnections", false);
+        editor.integer("workflow.editor.connectionWidth", 1);
         return w;
     }
 
@@ -130,8 +142,9 @@ final class WorkflowBuilder {
         KnimeConfig model = new KnimeConfig("model");
         n.model().children().forEach((k, v) -> model.children().put(k, v));
         s.add(model);
+        s.config("variables");
         s.string("customDescription", null);
-        s.string("state", "CONFIGURED");
+        s.string("state", n.state());
         s.string("factory", n.factory());
         s.string("node-name", n.name());
         Origin o = n.origin();
@@ -147,7 +160,12 @@ final class WorkflowBuilder {
         s.string("name", n.name());
         s.bool("hasContent", false);
         s.bool("isInactive", false);
-        s.config("ports");
+        KnimeConfig ports = s.config("ports");
+        for (int i = 1; i <= n.outPorts(); i++) {
+            KnimeConfig port = ports.config("port_" + i);
+            port.integer("index", i);
+            port.string("port_dir_location", null);
+        }
         KnimeConfig filestores = s.config("filestores");
         filestores.string("file_store_location", null);
         filestores.string("file_store_id", null);
