@@ -26,8 +26,8 @@ import org.xml.sax.SAXException;
 /**
  * A config tree in KNIME's on-disk XML format (namespace {@value #NAMESPACE}): {@code <config key>} elements holding
  * {@code <entry key type value [isnull]>} elements, arrays as a sub-config with an {@code array-size} entry and
- * entries {@code 0..n-1}, as in the settings.xml and workflow.knime files KNIME writes (shape taken from public
- * workflows, e.g. 3D-e-Chem/knime-testflow tests/src/knime/gold). Reads and writes that format, and converts to
+ * entries {@code 0..n-1}, as in the settings.xml and workflow.knime files KNIME writes (shape taken from workflows
+ * saved by KNIME 5.x in knime/knime-core's workflow tests). Reads and writes that format, and converts to
  * and from the offline {@link NodeSettings} so that our nodes' settings can be produced and loaded by the real
  * settings classes. Test and generator code only.
  */
