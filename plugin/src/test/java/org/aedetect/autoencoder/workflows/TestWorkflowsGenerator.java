@@ -424,7 +424,7 @@ public final class TestWorkflowsGenerator {
     }
 
     /** (Testflow Configuration; shape from bugAP23528_WorkflowLoad_FolderNames_CaseIgnorant, saved by 5.4) */
-    static KnimeConfig testflowConfiguration(final List<String> failingNodes, final Map<String, String> nodeErrors) {
+    static KnimeConfig testflowConfiguration(final List<String> failingNodes, final Map<String, String> nodeWarnings) {
         KnimeConfig m = new KnimeConfig("model");
         m.string("owner", "aedetect");
         m.stringArray("requiredLogErrors");
@@ -432,15 +432,15 @@ public final class TestWorkflowsGenerator {
         m.stringArray("requiredLogInfos");
         m.stringArray("optionalLogMessages");
         m.stringArray("failingNodes", failingNodes.toArray(new String[0]));
-        m.config("requiredNodeWarnings").integer("count", 0);
-        KnimeConfig errors = m.config("requiredNodeErrors");
+        KnimeConfig warnings = m.config("requiredNodeWarnings");
         int i = 0;
-        for (Map.Entry<String, String> e : nodeErrors.entrySet()) {
-            errors.string("nodeID_" + i, e.getKey());
-            errors.string("message_" + i, e.getValue());
+        for (Map.Entry<String, String> e : nodeWarnings.entrySet()) {
+            warnings.string("nodeID_" + i, e.getKey());
+            warnings.string("message_" + i, e.getValue());
             i++;
         }
-        errors.integer("count", nodeErrors.size());
+        warnings.integer("count", nodeWarnings.size());
+        m.config("requiredNodeErrors").integer("count", 0);
         m.integer("timeout", 600);
         m.integer("maxHilitedRows", 2500);
         m.stringArray("usedJanitors");
@@ -533,9 +533,10 @@ public final class TestWorkflowsGenerator {
 
     // ---- the workflows ----
 
-    private static NodeSpec config(final WorkflowBuilder w, final List<String> failing, final Map<String, String> err) {
+    private static NodeSpec config(final WorkflowBuilder w, final List<String> failing,
+        final Map<String, String> warnings) {
         return node(w, 1, "Testflow Configuration", TESTFLOW_CONFIGURATION, KNIME_TESTING,
-            testflowConfiguration(failing, err), 40, 40);
+            testflowConfiguration(failing, warnings), 40, 40);
     }
 
     static void writeBasic(final Path dir) throws Exception {
@@ -613,10 +614,14 @@ public final class TestWorkflowsGenerator {
         writeLines(dir.resolve("data/missing-s6.csv"), plantedCsv(false, "s6"));
         String message = missingColumnMessage();
         WorkflowBuilder w = new WorkflowBuilder("bad-input: the Reconstruction Scorer gets a table without column "
-            + "s6, which the model was trained on. Expected: node #5 fails with the documented message: " + message);
-        // "_!_<regex>_!_<text>": the testing framework's message pattern (text before and after _!_..._!_ is
-        // literal, the middle a regular expression), so the same pattern matches the node's error status and the
-        // log line that carries it with a prefix
+            + "s6, which the model was trained on. Expected: node #5 cannot be configured, so it never executes, and "
+            + "shows the documented message: " + message);
+        // KNIME turns an InvalidSettingsException from configure into a WARNING status on the node with the
+        // exception's message and no prefix, logged at WARN (knime-core Node#configure:
+        // createMessageAwareWarningAndNotify(null, ise)); the node stays unexecuted. Hence "failing node" plus
+        // "required node warning", not a required error. "_!_<regex>_!_<text>" is the testing framework's message
+        // pattern (text around _!_..._!_ literal, the middle a regular expression), so the same pattern matches the
+        // node status and the log line if the log adds a prefix.
         config(w, List.of("5"), Map.of("5", ANY_PREFIX + message));
         NodeSpec train = node(w, 2, "File Reader", FILE_READER, KNIME_BASE,
             fileReader(dataUrl("train.csv"), List.of(SENSORS), false), 40, 160);
