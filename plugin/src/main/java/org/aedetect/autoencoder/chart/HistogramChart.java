@@ -69,7 +69,6 @@ public final class HistogramChart {
         renderer.setDrawBarOutline(true);
         renderer.setSeriesPaint(0, BAR_COLOR);
         renderer.setSeriesOutlinePaint(0, Color.WHITE);
-        renderer.setDefaultSeriesVisibleInLegend(false);
 
         XYPlot plot = new XYPlot(data, scoreAxis, countAxis(logCounts, maxCount), renderer);
         ChartStyle.apply(plot);
