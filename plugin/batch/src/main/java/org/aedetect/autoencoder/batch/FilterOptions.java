@@ -18,17 +18,15 @@ final class FilterOptions {
     }
 
     @Option(names = "--rule", paramLabel = "RULE", description = {"How the threshold is chosen; a row is an anomaly "
-        + "when its score is above it (a score equal to the threshold is normal):",
-        "  percentile         a percentile of the scores (default; --percentile)",
-        "  contamination      the expected share of anomalies (--contamination)",
-        "  fixed              a fixed value (--fixed-threshold)",
-        "  mean-k-sd          mean + k standard deviations (--k-sd)",
-        "  median-k-mad       median + k scaled median absolute deviations, robust to the anomalies themselves "
-            + "(--k-mad)",
-        "  iqr                Tukey's fence Q3 + k IQR (--k-iqr)",
-        "  training-quantile  a quantile of the model's own training errors (--training-quantile; assumes mse "
-            + "scores)",
-        "Rules that look at the scores ignore missing scores. Only the parameter of the chosen rule is used."})
+        + "when its score is above it (equal is normal). Only the chosen rule's parameter is used; rules that look at "
+        + "the scores ignore missing scores.",
+        "  percentile: a percentile of the scores (default)",
+        "  contamination: the expected share of anomalies",
+        "  fixed: a fixed value",
+        "  mean-k-sd: mean + k standard deviations",
+        "  median-k-mad: median + k scaled MADs (robust)",
+        "  iqr: Tukey's fence Q3 + k IQR",
+        "  training-quantile: a quantile of the model's own training errors (assumes mse scores)"})
     RuleKind rule = RuleKind.PERCENTILE;
 
     @Option(names = "--percentile", paramLabel = "P",
@@ -36,7 +34,7 @@ final class FilterOptions {
     double percentile = 95;
 
     @Option(names = "--contamination", paramLabel = "FRACTION", description = "For contamination: the expected "
-        + "fraction of anomalies, above 0 and below 1 (0.05 marks the top 5%). Default: ${DEFAULT-VALUE}.")
+        + "fraction of anomalies, above 0 and below 1 (0.05 marks the top 5%%). Default: ${DEFAULT-VALUE}.")
     double contamination = 0.05;
 
     @Option(names = "--fixed-threshold", paramLabel = "VALUE",

@@ -21,7 +21,7 @@ final class ScorerOptions {
     boolean appendColumnErrors;
 
     @Option(names = "--append-training-percentile", description = "Also append where the row's MSE falls among the "
-        + "training rows' errors, in percent (0 to 100; 99 means the row is reconstructed worse than 99% of the "
+        + "training rows' errors, in percent (0 to 100; 99 means the row is reconstructed worse than 99%% of the "
         + "training rows).")
     boolean appendTrainingPercentile;
 
