@@ -89,7 +89,6 @@ final class BatchRun {
         scorer.errorColumn();
         final CsvTable table = readInput();
         final Labels labels = readLabels(table);
-        final Path folder = outputFolder();
         startBackend();
         final TrainedAutoencoder model = loadModel(modelPath);
         for (final String column : model.columnNames()) {
@@ -99,6 +98,7 @@ final class BatchRun {
                     + String.join(", ", model.columnNames()) + "); rename or add the column.");
             }
         }
+        final Path folder = outputFolder();
         finish("score", table, labels, model, folder, List.<String[]>of(new String[] {"model", modelPath.toString()}),
             List.of());
     }

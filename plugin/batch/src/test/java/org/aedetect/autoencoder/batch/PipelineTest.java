@@ -80,6 +80,18 @@ class PipelineTest {
     }
 
     @Test
+    void scoringATableWithoutATrainedColumnFailsClearly() throws IOException {
+        Path csv = dir.resolve("too-few-columns.csv");
+        Files.writeString(csv, "radius_mean,texture_mean\n17.99,10.38\n");
+        Cli cli = Cli.run("score", "--model", defaultRun.resolve("model.bin").toString(), "--input", csv.toString(),
+            "--output", dir.resolve("never").toString());
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.err().startsWith("autoencoder-batch: error: " + csv + " has no column \"perimeter_mean\", which "
+            + "the model was trained on."), cli.err());
+        assertEquals(1, cli.err().lines().count(), cli.err());
+    }
+
+    @Test
     void plantedAnomaliesInACsvGivenByPathLandInTheAnomaliesFile() throws IOException {
         Path csv = dir.resolve("sensors.csv");
         List<String> planted = writeSensorsWithPlantedAnomalies(csv);
