@@ -81,6 +81,7 @@ class BadInputTest {
         assertFailsClearly(Cli.run("--rule", "median"), 2, "--rule", "percentile, contamination");
         assertFailsClearly(Cli.run("--epochs", "many"), 2, "--epochs");
         assertFailsClearly(Cli.run("--no-such-option"), 2, "Unknown option");
+        assertFailsClearly(Cli.run("--backend", "gpu"), 2, "--backend", "auto, cpu, cuda");
     }
 
     @Test

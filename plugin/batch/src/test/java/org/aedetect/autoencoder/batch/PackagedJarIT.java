@@ -46,7 +46,7 @@ class PackagedJarIT {
             assertTrue(Files.size(output.resolve(file)) > 0, file);
         }
         assertTrue(result[1].contains("AUROC"), result[1]);
-        assertTrue(result[2].contains("Training"), "progress on stderr: " + result[2]);
+        assertTrue(result[2].contains("Training 100% ["), "progress bar on stderr: " + result[2]);
 
         String[] scored = run("score", "--model", "autoencoder-output/model.bin", "--output", "rescored");
         assertEquals("0", scored[0], scored[2]);

@@ -32,10 +32,11 @@ class PipelineTest {
 
     private Cli defaultCli;
 
+    /** The embedded data set with 20 instead of 50 epochs, to keep the suite fast; PackagedJarIT runs all 50. */
     @BeforeAll
-    void runTheDefaultCommandOnTheEmbeddedDataSet() {
+    void runOnTheEmbeddedDataSet() {
         defaultRun = dir.resolve("default");
-        defaultCli = Cli.run("--output", defaultRun.toString(), "--no-progress");
+        defaultCli = Cli.run("--output", defaultRun.toString(), "--no-progress", "--epochs", "20");
     }
 
     @Test
@@ -97,8 +98,8 @@ class PipelineTest {
         List<String> planted = writeSensorsWithPlantedAnomalies(csv);
         Path out = dir.resolve("sensors-out");
         Cli cli = Cli.run("--input", csv.toString(), "--exclude-columns", "id", "--label-column", "planted",
-            "--anomaly-label", "yes", "--rule", "contamination", "--contamination", "0.03", "--epochs", "40", "--early-stopping-patience", "0", "--batch-size", "16",
-            "--learning-rate", "0.01",
+            "--anomaly-label", "yes", "--rule", "contamination", "--contamination", "0.03", "--epochs", "40", "--early-stopping-patience", "0", "--batch-size", "32",
+            "--learning-rate", "0.02", "--backend", "cpu",
             "--append-training-percentile", "--append-column-errors", "--output", out.toString());
         assertEquals(0, cli.exitCode(), cli.err());
         List<String> flagged = records(out.resolve("anomalies.csv")).stream().map(r -> r.get("id")).toList();
