@@ -15,6 +15,8 @@ import java.util.Set;
 import org.aedetect.autoencoder.engine.ArrayRowSource;
 import org.aedetect.autoencoder.engine.AutoencoderSpec;
 import org.aedetect.autoencoder.engine.AutoencoderTrainer;
+import org.aedetect.autoencoder.engine.InvalidDataException;
+import org.aedetect.autoencoder.engine.MissingValuePolicy;
 import org.aedetect.autoencoder.engine.ModelFormatException;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
@@ -74,6 +76,11 @@ final class BatchRun {
         final TrainedAutoencoder model;
         try (TrainingProgress progress = run.noProgress ? null : new TrainingProgress(err, spec.epochs())) {
             model = new AutoencoderTrainer().train(spec, new ArrayRowSource(columns, table.values(columns)), progress);
+        } catch (InvalidDataException e) {
+            final boolean missing = spec.missingValuePolicy() == MissingValuePolicy.FAIL
+                && e.getMessage().contains("missing value");
+            throw new BatchFailure(e.getMessage() + (missing ? " Here: --missing-values skip-row or impute-mean." : ""),
+                e);
         }
         final Path modelFile = folder.resolve(MODEL);
         try (OutputStream modelOut = Files.newOutputStream(modelFile)) {
@@ -120,8 +127,9 @@ final class BatchRun {
         final List<String> warnings = new ArrayList<>(modelWarnings);
         warnings.addAll(backend.warnings());
         if (scored.missingScores() > 0) {
-            warnings.add(scored.missingScores() + " rows have a missing value in a model column and no score; they "
-                + "count as " + EnumNames.name(filter.missingScores) + " (--missing-scores).");
+            warnings.add(scored.missingScores() + (scored.missingScores() == 1 ? " row has" : " rows have")
+                + " a missing value in a model column and no score; counted as " + EnumNames.name(filter.missingScores)
+                + " (--missing-scores).");
         }
         final Report report = new Report(command, table.source(), model.columnNames(), model, scored, labels, metrics,
             backend.describe(), warnings, files);
