@@ -47,9 +47,10 @@ import picocli.CommandLine.Command;
             + "357 benign and 22 malignant tumours; malignant is the anomaly class and the label column "
             + "'diagnosis' is used only for the evaluation).", ""},
     footer = {"", "Examples:", "  java -jar autoencoder-batch.jar",
-        "  java -jar autoencoder-batch.jar --input sensors.csv --exclude-columns id --rule contamination "
-            + "--contamination 0.01 --output out",
-        "  java -jar autoencoder-batch.jar score --model out/model.bin --input new-sensors.csv --output out-new"})
+        "  java -jar autoencoder-batch.jar --input sensors.csv --exclude-columns id \\",
+        "      --rule contamination --contamination 0.01 --output out",
+        "  java -jar autoencoder-batch.jar score --model out/model.bin \\",
+        "      --input new-sensors.csv --output out-new", ""})
 public final class AutoencoderBatch implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
@@ -94,7 +95,7 @@ public final class AutoencoderBatch implements Callable<Integer> {
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
+            err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage());
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return 2;
         });

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** Applies a saved model: the Reconstruction Scorer and the Threshold Filter on new rows. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Applies a model saved by a training run (model.bin) to a CSV table: appends each row's "
+    description = {"Applies a saved model to a CSV table: scores the rows and flags the anomalies.", "",
+        "Applies a model saved by a training run (model.bin) to a CSV table: appends each row's "
         + "reconstruction error and flags the rows above the threshold as anomalies. The table must contain all "
         + "columns the model was trained on, as numbers, by name; their order does not matter and other columns "
         + "are passed through unchanged. Rows with a missing value in a model column get missing scores unless the "
