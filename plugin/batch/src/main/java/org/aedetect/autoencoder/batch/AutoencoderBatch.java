@@ -119,17 +119,17 @@ public final class AutoencoderBatch implements Callable<Integer> {
                 return CommandLine.defaultFactory().create(type);
             }
         });
-        for (final Class<? extends Enum> type : Arrays.asList(HiddenActivation.class, OutputActivation.class,
-            LossKind.class, OptimizerKind.class, NormalizationKind.class, MissingValuePolicy.class, ErrorMetric.class,
-            BackendChoice.class, FilterOptions.RuleKind.class, FilterOptions.MissingScores.class)) {
-            registerEnum(commandLine, type);
-        }
+        EnumNames.register(commandLine, HiddenActivation.class);
+        EnumNames.register(commandLine, OutputActivation.class);
+        EnumNames.register(commandLine, LossKind.class);
+        EnumNames.register(commandLine, OptimizerKind.class);
+        EnumNames.register(commandLine, NormalizationKind.class);
+        EnumNames.register(commandLine, MissingValuePolicy.class);
+        EnumNames.register(commandLine, ErrorMetric.class);
+        EnumNames.register(commandLine, BackendChoice.class);
+        EnumNames.register(commandLine, FilterOptions.RuleKind.class);
+        EnumNames.register(commandLine, FilterOptions.MissingScores.class);
         return commandLine;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void registerEnum(final CommandLine commandLine, final Class type) {
-        EnumNames.register(commandLine, type);
     }
 
     /** The message for the user: ours and the engine's are written for users; others get their type. */

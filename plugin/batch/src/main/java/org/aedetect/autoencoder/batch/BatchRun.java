@@ -67,7 +67,7 @@ final class BatchRun {
         final CsvTable table = readInput();
         final Labels labels = readLabels(table);
         final List<String> columns = trainingColumns(table);
-        ScoredTable.appendedNames(columns, table, scorer, filter);
+        ScoredTable.appendedNames(columns, table, scorer, filter); // a taken column name fails before training
         final Path folder = outputFolder();
         final BackendInfo backend = startBackend();
 
