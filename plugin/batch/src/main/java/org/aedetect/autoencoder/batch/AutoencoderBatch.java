@@ -84,6 +84,8 @@ public final class AutoencoderBatch implements Callable<Integer> {
     }
 
     public static void main(final String[] args) {
+        // the report's charts are drawn off-screen; never look for a display
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, System.out, System.err));
     }
 

@@ -9,9 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import org.aedetect.autoencoder.chart.Charts;
+import org.aedetect.autoencoder.chart.ReportPage;
 import org.aedetect.autoencoder.engine.ArrayRowSource;
 import org.aedetect.autoencoder.engine.AutoencoderSpec;
 import org.aedetect.autoencoder.engine.AutoencoderTrainer;
@@ -37,6 +42,12 @@ final class BatchRun {
     static final String REPORT_TEXT = "report.txt";
 
     static final String REPORT_JSON = "report.json";
+
+    static final String REPORT_HTML = "report.html";
+
+    static final String LOSS_PNG = "loss-curve.png";
+
+    static final String HISTOGRAM_PNG = "score-histogram.png";
 
     private final InputOptions input;
 
@@ -122,7 +133,9 @@ final class BatchRun {
         files.add(new String[] {"scored", scoredFile.toString()});
         files.add(new String[] {"anomalies", anomaliesFile.toString()});
         files.addAll(extraFiles);
-        files.add(new String[] {"report", folder.resolve(REPORT_TEXT) + ", " + folder.resolve(REPORT_JSON)});
+        files.add(new String[] {"report", folder.resolve(REPORT_TEXT) + ", " + folder.resolve(REPORT_JSON) + ", "
+            + folder.resolve(REPORT_HTML)});
+        files.add(new String[] {"charts", folder.resolve(LOSS_PNG) + ", " + folder.resolve(HISTOGRAM_PNG)});
         final BackendInfo backend = Nd4jRuntime.current();
         final List<String> warnings = new ArrayList<>(modelWarnings);
         warnings.addAll(backend.warnings());
@@ -134,7 +147,29 @@ final class BatchRun {
         final Report report = new Report(command, table.source(), model.columnNames(), model, scored, labels, metrics,
             backend.describe(), warnings, files);
         report.write(folder.resolve(REPORT_TEXT), folder.resolve(REPORT_JSON));
+        writePictures(command, table, model, scored, metrics, backend, folder);
         out.print(report.text());
+    }
+
+    /** The loss curve and score histogram as PNG files, and both with the numbers in one HTML page. */
+    private static void writePictures(final String command, final CsvTable table, final TrainedAutoencoder model,
+        final ScoredTable scored, final LabelMetrics metrics, final BackendInfo backend, final Path folder)
+        throws IOException {
+        Charts.writeLossCurvePng(model.history(), folder.resolve(LOSS_PNG));
+        Charts.writeHistogramPng(scored.scores(), scored.threshold(), folder.resolve(HISTOGRAM_PNG));
+        final Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Input", table.source());
+        facts.put("Rows", Integer.toString(scored.rowCount()));
+        facts.put("Model columns", Integer.toString(model.columnNames().size()));
+        facts.put("Backend", backend.describe());
+        if (metrics != null) {
+            facts.put("AUROC", String.format(Locale.ROOT, "%.4f", metrics.auroc()));
+            facts.put("Average precision", String.format(Locale.ROOT, "%.4f", metrics.averagePrecision()));
+            facts.put("Precision / recall / F1 at the threshold", String.format(Locale.ROOT, "%.3f / %.3f / %.3f",
+                metrics.precision(), metrics.recall(), metrics.f1()));
+        }
+        ReportPage.writeHtml(folder.resolve(REPORT_HTML), "Autoencoder anomaly detection (" + command + ")", facts,
+            model.history(), scored.scores(), scored.threshold(), scored.rule().describe());
     }
 
     private CsvTable readInput() {

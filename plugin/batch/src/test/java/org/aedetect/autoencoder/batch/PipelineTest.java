@@ -42,9 +42,13 @@ class PipelineTest {
     @Test
     void defaultRunWritesAllOutputsAndEvaluatesAgainstTheEmbeddedLabels() throws IOException {
         assertEquals(0, defaultCli.exitCode(), defaultCli.err());
-        for (String file : List.of("scored.csv", "anomalies.csv", "model.bin", "report.txt", "report.json")) {
+        for (String file : List.of("scored.csv", "anomalies.csv", "model.bin", "report.txt", "report.json",
+            "report.html", "loss-curve.png", "score-histogram.png")) {
             assertTrue(Files.size(defaultRun.resolve(file)) > 0, file);
         }
+        assertEquals(800, javax.imageio.ImageIO.read(defaultRun.resolve("score-histogram.png").toFile()).getWidth());
+        String html = Files.readString(defaultRun.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,") && html.contains("AUROC"), "report.html shows charts and metrics");
         JsonObject report = json(defaultRun.resolve("report.json"));
         assertEquals(379, report.get("rows").getAsInt());
         assertEquals(30, report.getAsJsonArray("columns").size()); // id and diagnosis are not trained on
