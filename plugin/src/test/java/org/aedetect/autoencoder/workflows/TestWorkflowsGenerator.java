@@ -510,9 +510,19 @@ public final class TestWorkflowsGenerator {
         return "knime://knime.workflow/data/" + file;
     }
 
-    /** Data output ports of each node used here. */
-    static final Map<String, Integer> OUT_PORTS = Map.of(LEARNER, 2, SCORER, 1, FILTER, 2, FILE_READER, 1,
-        DIFFERENCE_CHECKER, 0, TESTFLOW_CONFIGURATION, 0, COLUMN_FILTER, 1, MODEL_WRITER, 0, MODEL_READER, 1);
+    /** Data output ports of KNIME's nodes used here (ours are asked, see {@link #outPorts}). */
+    static final Map<String, Integer> KNIME_OUT_PORTS = Map.of(FILE_READER, 1, DIFFERENCE_CHECKER, 0,
+        TESTFLOW_CONFIGURATION, 0, COLUMN_FILTER, 1, MODEL_WRITER, 0, MODEL_READER, 1);
+
+    /** @return the number of data output ports: from our node model, or as listed for KNIME's nodes */
+    static int outPorts(final String factory) throws ReflectiveOperationException {
+        if (KNIME_OUT_PORTS.containsKey(factory)) {
+            return KNIME_OUT_PORTS.get(factory);
+        }
+        java.lang.reflect.Method m = NodeModel.class.getDeclaredMethod("getNrOutPorts");
+        m.setAccessible(true);
+        return (int)m.invoke(runner(factory).model());
+    }
 
     /** Deprecated in KNIME 5.x (knime-base's plugin.xml): KNIME shows and saves their names with " (deprecated)". */
     static final List<String> DEPRECATED = List.of(FILE_READER, MODEL_WRITER, MODEL_READER);
@@ -521,20 +531,21 @@ public final class TestWorkflowsGenerator {
      * Adds a node; a Model Reader is saved IDLE, since it cannot be configured before the writer has written its file.
      */
     private static NodeSpec node(final WorkflowBuilder w, final int id, final String name, final String factory,
-        final Origin origin, final KnimeConfig model, final int x, final int y) {
+        final Origin origin, final KnimeConfig model, final int x, final int y) throws ReflectiveOperationException {
         return node(w, id, name, factory, origin, model, x, y, MODEL_READER.equals(factory) ? "IDLE" : "CONFIGURED");
     }
 
     private static NodeSpec node(final WorkflowBuilder w, final int id, final String name, final String factory,
-        final Origin origin, final KnimeConfig model, final int x, final int y, final String state) {
+        final Origin origin, final KnimeConfig model, final int x, final int y, final String state)
+        throws ReflectiveOperationException {
         String shown = DEPRECATED.contains(factory) ? name + " (deprecated)" : name;
-        return w.node(id, shown, factory, origin, model, x, y, OUT_PORTS.get(factory), state);
+        return w.node(id, shown, factory, origin, model, x, y, outPorts(factory), state);
     }
 
     // ---- the workflows ----
 
     private static NodeSpec config(final WorkflowBuilder w, final List<String> failing,
-        final Map<String, String> warnings) {
+        final Map<String, String> warnings) throws ReflectiveOperationException {
         return node(w, 1, "Testflow Configuration", TESTFLOW_CONFIGURATION, KNIME_TESTING,
             testflowConfiguration(failing, warnings), 40, 40);
     }
