@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Turns anomaly scores into a threshold; a row is an anomaly when its score is strictly greater than
  * the threshold, so a score equal to the threshold counts as normal, and a missing (NaN) score is never
- * an anomaly. Rules that look at the scores ignore missing scores and fail when all are missing.
+ * an anomaly. Rules that look at the scores ignore missing scores and fail when all are missing or one is
+ * infinite (an infinite score would make the threshold infinite or NaN).
  * Percentiles and quartiles use linear interpolation between order statistics (numpy's default; see
  * {@link #percentile}). The factories throw {@link IllegalArgumentException} for out-of-range
  * parameters; {@link #validate()} gives the same messages without throwing.
@@ -93,6 +94,13 @@ public sealed interface ThresholdRule {
     }
 
     private static double[] requireScores(final double[] scores) {
+        for (int i = 0; i < scores.length; i++) {
+            if (Double.isInfinite(scores[i])) {
+                throw new IllegalArgumentException("Score " + (i + 1) + " is infinite (" + scores[i] + "), so no "
+                    + "threshold can be computed from the scores. Remove or replace infinite scores before "
+                    + "this step, or use a fixed threshold.");
+            }
+        }
         final double[] sorted = Quantiles.sortedWithoutMissing(scores);
         if (sorted.length == 0) {
             throw new IllegalArgumentException("All " + scores.length
