@@ -121,6 +121,14 @@ public sealed interface ThresholdRule {
         return problemIf(!(k >= 0 && Double.isFinite(k)), "The factor k must be 0 or positive, but is " + k + ".");
     }
 
+    /**
+     * A threshold that overflowed (huge scores times k) lies beyond every score; the largest finite
+     * number makes the same decisions and stays a usable number.
+     */
+    private static double finite(final double threshold) {
+        return Double.isInfinite(threshold) ? Math.copySign(Double.MAX_VALUE, threshold) : threshold;
+    }
+
     private static double median(final double[] sorted) {
         return Quantiles.linear(sorted, 0.5);
     }
@@ -195,16 +203,22 @@ public sealed interface ThresholdRule {
         public double threshold(final double[] scores, final ErrorDistribution trainingErrors) {
             checked(this);
             final double[] sorted = requireScores(scores);
+            // computed on scores divided by the largest magnitude, so that squares of scores near 1e300
+            // do not overflow
+            final double scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+            if (scale == 0) {
+                return 0;
+            }
             double mean = 0;
             for (final double s : sorted) {
-                mean += s;
+                mean += s / scale;
             }
             mean /= sorted.length;
             double squares = 0;
             for (final double s : sorted) {
-                squares += (s - mean) * (s - mean);
+                squares += (s / scale - mean) * (s / scale - mean);
             }
-            return mean + k * Math.sqrt(squares / sorted.length);
+            return finite((mean + k * Math.sqrt(squares / sorted.length)) * scale);
         }
 
         @Override
@@ -230,7 +244,7 @@ public sealed interface ThresholdRule {
                 deviations[i] = Math.abs(sorted[i] - median);
             }
             Arrays.sort(deviations);
-            return median + k * MAD_TO_SD * median(deviations);
+            return finite(median + k * MAD_TO_SD * median(deviations));
         }
 
         @Override
@@ -252,7 +266,7 @@ public sealed interface ThresholdRule {
             final double[] sorted = requireScores(scores);
             final double q1 = Quantiles.linear(sorted, 0.25);
             final double q3 = Quantiles.linear(sorted, 0.75);
-            return q3 + k * (q3 - q1);
+            return finite(q3 + k * (q3 - q1));
         }
 
         @Override
