@@ -130,7 +130,7 @@ class CancellationTest {
     @Test
     void cancelAtRandomMiniBatchesStopsBeforeTheNextOne() {
         final Random random = new Random(20261128);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             final int cancelAt = 1 + random.nextInt(3 * ROWS.length * 3 / 4 / BATCH - 1);
             final AtomicInteger batches = new AtomicInteger();
             final AtomicInteger after = new AtomicInteger();
@@ -179,7 +179,7 @@ class CancellationTest {
                 return canceled.get();
             }
         };
-        final AutoencoderSpec noEarlyStop = SPEC.toBuilder().earlyStoppingPatience(0).build();
+        final AutoencoderSpec noEarlyStop = SPEC.toBuilder().epochs(1).earlyStoppingPatience(0).build();
         assertThrows(TrainingCanceledException.class,
             () -> new AutoencoderTrainer().train(noEarlyStop, ArrayRowSource.of(ROWS), listener));
     }
@@ -200,19 +200,19 @@ class CancellationTest {
         final int[][] points = {{1, 100}, {2, 50}, {2, 400}, {3, 100}, {4, 300}};
         runCanceled(points); // warm-up
         final long[] baseline = settledMemory();
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 2; round++) {
             runCanceled(points);
         }
         final long[] after = settledMemory();
         final long trackedGrowth = after[0] - baseline[0];
         final long residentGrowth = after[1] - baseline[1];
         System.out.printf("off-heap after %d canceled runs: tracked %+d bytes (%d -> %d), resident %+d MB, "
-            + "nd4j tracker %d -> %d, memory manager %d -> %d%n", 3 * points.length, trackedGrowth, baseline[0],
+            + "nd4j tracker %d -> %d, memory manager %d -> %d%n", 2 * points.length, trackedGrowth, baseline[0],
             after[0], residentGrowth >> 20, baseline[2], after[2], baseline[3], after[3]);
         assertTrue(trackedGrowth < 4L << 20, "tracked off-heap bytes grew by " + trackedGrowth);
         assertTrue(residentGrowth < 64L << 20, "resident memory grew by " + (residentGrowth >> 20) + " MB");
         final long nd4jGrowth = after[3] - baseline[3];
-        assertTrue(nd4jGrowth <= 3L * points.length * 8192 + 4096, "ND4J's allocated memory grew by " + nd4jGrowth);
+        assertTrue(nd4jGrowth <= 2L * points.length * 8192 + 4096, "ND4J's allocated memory grew by " + nd4jGrowth);
     }
 
     private static void runCanceled(final int[][] points) {
