@@ -1,5 +1,7 @@
 package org.knime.offline.testing;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.function.Predicate;
@@ -8,6 +10,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
@@ -193,6 +196,36 @@ public final class NodeRunner<M extends NodeModel> {
     public void reset() {
         invoke("setWarningMessage", new Class<?>[]{String.class}, (Object)null);
         invoke("reset", new Class<?>[0]);
+    }
+
+    /**
+     * Saves the model's internals, as KNIME does when an executed workflow is saved.
+     *
+     * @param nodeInternDir an existing directory
+     * @throws IOException on write failure
+     */
+    public void saveInternals(final File nodeInternDir) throws IOException {
+        internals("saveInternals", nodeInternDir);
+    }
+
+    /**
+     * Loads the model's internals, as KNIME does when an executed workflow is opened (settings are loaded before).
+     *
+     * @param nodeInternDir a directory written by {@link #saveInternals(File)}
+     * @throws IOException on read failure
+     */
+    public void loadInternals(final File nodeInternDir) throws IOException {
+        internals("loadInternals", nodeInternDir);
+    }
+
+    private void internals(final String name, final File nodeInternDir) throws IOException {
+        try {
+            invokeAny(name, new Class<?>[]{File.class, ExecutionMonitor.class}, nodeInternDir, new ExecutionMonitor());
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return the model's warning message, or null */

@@ -121,6 +121,26 @@ class NodeDescriptionTest {
 
     @ParameterizedTest
     @MethodSource("nodes")
+    void portsAndViewsAreTheNodesOwn(final NodeFactory<?> factory) throws Exception {
+        Document doc = description(factory);
+        NodeModel model = (NodeModel)factory.createNodeModel();
+        assertEquals(invoke(NodeModel.class, model, "getNrInPorts"),
+            doc.getElementsByTagNameNS(NS_41, "inPort").getLength(), "input ports");
+        assertEquals(invoke(NodeModel.class, model, "getNrOutPorts"),
+            doc.getElementsByTagNameNS(NS_41, "outPort").getLength(), "output ports");
+        assertEquals(invoke(NodeFactory.class, factory, "getNrNodeViews"),
+            doc.getElementsByTagNameNS(NS_41, "view").getLength(), "views");
+    }
+
+    private static Object invoke(final Class<?> declaring, final Object target, final String method)
+        throws Exception {
+        Method m = declaring.getDeclaredMethod(method);
+        m.setAccessible(true);
+        return m.invoke(target);
+    }
+
+    @ParameterizedTest
+    @MethodSource("nodes")
     void everyOptionIsInTheDialogAndTheSettingsAndViceVersa(final NodeFactory<?> factory,
         final PortObjectSpec[] specs, final List<String> unlabelledOptions) throws Exception {
         Document doc = description(factory);

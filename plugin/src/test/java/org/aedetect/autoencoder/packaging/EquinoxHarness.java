@@ -44,8 +44,10 @@ final class EquinoxHarness implements AutoCloseable {
 
     private final String previousCache;
 
+    private final Path work;
+
     EquinoxHarness(final String name, final List<String> fragmentClassifiers) throws Exception {
-        final Path work = Files.createDirectories(BuiltArtifacts.buildDir().resolve("osgi-it").resolve(name));
+        work = Files.createDirectories(BuiltArtifacts.buildDir().resolve("osgi-it").resolve(name));
         final Path host = withoutKnimeRequirement(BuiltArtifacts.bundleJar(), work.resolve("host-for-test.jar"));
         final Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("storage").toString());
@@ -88,9 +90,15 @@ final class EquinoxHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws BundleException, InterruptedException {
+    public void close() throws BundleException, InterruptedException, IOException {
         framework.stop();
         framework.waitForStop(30_000);
+        // the framework storage holds every embedded jar extracted (GBs with the CUDA fragment)
+        try (var files = Files.walk(work)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
         if (previousCache == null) {
             System.clearProperty("org.bytedeco.javacpp.cachedir");
         } else {

@@ -39,11 +39,17 @@ public final class PortTypeRegistry {
         final String m_specSerializer;
 
         Registration(final Element e) {
-            m_name = e.getAttribute("name");
-            m_objectClass = e.getAttribute("objectClass");
-            m_objectSerializer = e.getAttribute("objectSerializer");
-            m_specClass = e.getAttribute("specClass");
-            m_specSerializer = e.getAttribute("specSerializer");
+            this(e.getAttribute("name"), e.getAttribute("objectClass"), e.getAttribute("objectSerializer"),
+                e.getAttribute("specClass"), e.getAttribute("specSerializer"));
+        }
+
+        Registration(final String name, final String objectClass, final String objectSerializer,
+            final String specClass, final String specSerializer) {
+            m_name = name;
+            m_objectClass = objectClass;
+            m_objectSerializer = objectSerializer;
+            m_specClass = specClass;
+            m_specSerializer = specSerializer;
         }
     }
 
@@ -56,6 +62,11 @@ public final class PortTypeRegistry {
     private final Map<Class<?>, PortType> m_optionalTypes = new ConcurrentHashMap<>();
 
     private PortTypeRegistry() {
+        // org.knime.core's own plugin.xml registers the image port; the stand-in jar has no plugin.xml
+        register(new Registration("Image", "org.knime.core.node.port.image.ImagePortObject",
+            "org.knime.core.node.port.image.ImagePortObject$Serializer",
+            "org.knime.core.node.port.image.ImagePortObjectSpec",
+            "org.knime.core.node.port.image.ImagePortObjectSpec$Serializer"));
         try {
             Enumeration<URL> urls = PortTypeRegistry.class.getClassLoader().getResources("plugin.xml");
             while (urls.hasMoreElements()) {
@@ -77,9 +88,7 @@ public final class PortTypeRegistry {
                 }
                 NodeList types = ext.getElementsByTagName("portType");
                 for (int t = 0; t < types.getLength(); t++) {
-                    Registration r = new Registration((Element)types.item(t));
-                    m_byObjectClass.put(r.m_objectClass, r);
-                    m_bySpecClass.put(r.m_specClass, r);
+                    register(new Registration((Element)types.item(t)));
                 }
             }
         } catch (IOException e) {
@@ -87,6 +96,11 @@ public final class PortTypeRegistry {
         } catch (Exception e) {
             throw new IOException("Cannot parse " + pluginXml + ": " + e.getMessage(), e);
         }
+    }
+
+    private void register(final Registration r) {
+        m_byObjectClass.put(r.m_objectClass, r);
+        m_bySpecClass.put(r.m_specClass, r);
     }
 
     /** @return the singleton */

@@ -14,14 +14,14 @@ public final class ThresholdFilterNodeFactory extends NodeFactory<ThresholdFilte
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @SuppressWarnings("removal")
     @Override
     public NodeView<ThresholdFilterNodeModel> createNodeView(final int viewIndex,
         final ThresholdFilterNodeModel nodeModel) {
-        return null;
+        return new HistogramNodeView(nodeModel);
     }
 
     @SuppressWarnings("removal")

@@ -1,8 +1,12 @@
 package org.aedetect.autoencoder.node.filter;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.Locale;
 
+import org.aedetect.autoencoder.chart.Charts;
+import org.aedetect.autoencoder.chart.HistogramChart;
+import org.aedetect.autoencoder.chart.ScoreHistogram;
 import org.aedetect.autoencoder.engine.ErrorDistribution;
 import org.aedetect.autoencoder.engine.ThresholdRule;
 import org.aedetect.autoencoder.node.filter.FilterSettings.MissingScores;
@@ -18,6 +22,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
 import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -29,11 +34,14 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.image.ImagePortObject;
+import org.knime.core.node.port.image.ImagePortObjectSpec;
 
 /**
  * Threshold Filter: picks a threshold on a score column with one of the engine's rules and splits the rows into
- * anomalies (score above the threshold) and normal rows, or flags them in an appended boolean column. Needs two
- * passes over the table (the rules look at all scores), so it does not stream.
+ * anomalies (score above the threshold) and normal rows, or flags them in an appended boolean column. The histogram
+ * of the scores with the threshold goes to the view (kept in the internals) and, as a PNG, to the image port. Needs
+ * two passes over the table (the rules look at all scores), so it does not stream.
  */
 final class ThresholdFilterNodeModel extends NodeModel {
 
@@ -43,11 +51,16 @@ final class ThresholdFilterNodeModel extends NodeModel {
 
     static final String FLOW_RULE = "anomaly_threshold_rule";
 
+    static final ImagePortObjectSpec IMAGE_SPEC = new ImagePortObjectSpec(PNGImageContent.TYPE);
+
     private final FilterSettings m_settings = new FilterSettings();
+
+    /** Shown by the view; kept in the internals. Null until executed. */
+    private ScoreHistogram m_histogram;
 
     ThresholdFilterNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE, AutoencoderPortObject.TYPE_OPTIONAL},
-            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, ImagePortObject.TYPE});
     }
 
     @Override
@@ -60,7 +73,7 @@ final class ThresholdFilterNodeModel extends NodeModel {
             throw new InvalidSettingsException("The rule \"Quantile of training errors\" needs the model: connect the "
                 + "model output of the Autoencoder Learner to the second input of this node.");
         }
-        return new PortObjectSpec[]{firstOutputSpec(in), in};
+        return new PortObjectSpec[]{firstOutputSpec(in), in, IMAGE_SPEC};
     }
 
     private int scoreColumnIndex(final DataTableSpec in) throws InvalidSettingsException {
@@ -144,7 +157,10 @@ final class ThresholdFilterNodeModel extends NodeModel {
         pushFlowVariableString(FLOW_RULE, rule.describe());
         exec.setMessage(String.format(Locale.ROOT, "Threshold %.6g (%s): %d anomalies in %d rows", threshold,
             rule.describe(), anomalies, scores.length));
-        return new PortObject[]{first.getTable(), second.getTable()};
+        m_histogram = ScoreHistogram.of(scores, threshold);
+        byte[] png = Charts.png(HistogramChart.create(m_histogram, false));
+        return new PortObject[]{first.getTable(), second.getTable(),
+            new ImagePortObject(new PNGImageContent(png), IMAGE_SPEC)};
     }
 
     private static double[] readScores(final BufferedDataTable table, final int scoreIndex,
@@ -204,16 +220,23 @@ final class ThresholdFilterNodeModel extends NodeModel {
 
     @Override
     protected void reset() {
-        // nothing kept between executions
+        m_histogram = null;
     }
 
     @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_histogram = ScoreHistogramInternals.load(nodeInternDir);
     }
 
     @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        if (m_histogram != null) {
+            ScoreHistogramInternals.save(m_histogram, nodeInternDir);
+        }
+    }
+
+    /** @return the histogram of the last execution, for the view; null when not executed */
+    ScoreHistogram histogram() {
+        return m_histogram;
     }
 }

@@ -14,14 +14,14 @@ public final class AutoencoderLearnerNodeFactory extends NodeFactory<Autoencoder
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @SuppressWarnings("removal")
     @Override
     public NodeView<AutoencoderLearnerNodeModel> createNodeView(final int viewIndex,
         final AutoencoderLearnerNodeModel nodeModel) {
-        return null;
+        return new LossCurveNodeView(nodeModel);
     }
 
     @SuppressWarnings("removal")

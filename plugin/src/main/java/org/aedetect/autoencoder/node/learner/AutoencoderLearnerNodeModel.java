@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.node.learner;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,9 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
     static final String FLOW_BACKEND = "autoencoder_backend";
 
     private final LearnerSettings m_settings = new LearnerSettings();
+
+    /** Shown by the view; kept in the internals. Empty until executed. */
+    private List<EpochEvent> m_history = List.of();
 
     AutoencoderLearnerNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE},
@@ -92,6 +96,7 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
         }
         reportWarnings(requested, model);
         pushResults(model);
+        m_history = List.copyOf(model.history());
         return new PortObject[]{new AutoencoderPortObject(AutoencoderPortObjectSpec.trained(in, model), model),
             TrainingHistoryTable.create(model.history(), model.backend().describe(), exec)};
     }
@@ -132,16 +137,21 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
 
     @Override
     protected void reset() {
-        // the model lives in the output port only
+        m_history = List.of();
     }
 
     @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_history = TrainingHistoryInternals.load(nodeInternDir);
     }
 
     @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        TrainingHistoryInternals.save(m_history, nodeInternDir);
+    }
+
+    /** @return the epochs of the last execution, for the view; empty when not executed */
+    List<EpochEvent> history() {
+        return m_history;
     }
 }
