@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
  * documented exceptions and a message, or gives a model whose scores keep the row count and order and are
  * finite or NaN-and-counted (missing or unscorable), never infinite or an unexplained NaN.
  */
-class EngineProperties {
+class EnginePropertyTest {
 
     /** A table plus the settings it is trained with. */
     record Case(double[][] rows, MissingValuePolicy policy, NormalizationKind normalization, double validation,

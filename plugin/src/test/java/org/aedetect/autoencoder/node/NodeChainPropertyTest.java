@@ -39,7 +39,7 @@ import net.jqwik.api.Tuple;
  * every row in order and gives each a finite score or a missing one with a warning; the Filter's two outputs
  * partition its input, each in input order.
  */
-class NodeChainProperties {
+class NodeChainPropertyTest {
 
     private static final String ERROR = "Reconstruction error";
 
