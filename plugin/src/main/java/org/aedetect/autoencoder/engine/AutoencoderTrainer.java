@@ -49,23 +49,41 @@ public final class AutoencoderTrainer {
      * @throws InvalidDataException if the data cannot be trained on; the message names column and row
      * @throws TrainingCanceledException if the listener canceled; no model is produced
      * @throws TrainingFailedException if the loss became NaN or infinite
+     * @throws InsufficientMemoryException if the network does not fit into the memory the process may use
+     *             (checked before training; an {@link OutOfMemoryError} during training becomes this too)
      */
     public TrainedAutoencoder train(final AutoencoderSpec spec, final RowSource data, final TrainingListener listener) {
         final BackendInfo backend = Nd4jRuntime.ensureInitialized();
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(data, "data");
         spec.requireValid();
-        final TrainingData prepared = TrainingData.prepare(spec, data, cacheBudgetBytes);
-        final List<String> warnings = new ArrayList<>(prepared.warnings());
+        final TrainingListener events = listener == null ? TrainingListener.NONE : listener;
+        try {
+            return train(spec, data, events, backend);
+        } catch (OutOfMemoryError e) {
+            // thrown by JavaCPP when ND4J's off-heap allocations pass the limit, or by the heap; the memory
+            // held by this attempt is unreachable now, so the process can go on
+            throw new InsufficientMemoryException(MemoryBudget.outOfMemoryMessage("to train this network"), e);
+        }
+    }
+
+    private TrainedAutoencoder train(final AutoencoderSpec spec, final RowSource data, final TrainingListener events,
+        final BackendInfo backend) {
         final int columns = data.columnNames().size();
+        if (columns > 0) {
+            // before reading any row: a network that cannot fit should not wait for a long first pass
+            MemoryBudget.requireFits(columns, spec.resolveHiddenLayers(columns), spec.batchSize());
+        }
+        final TrainingData prepared = TrainingData.prepare(spec, data, cacheBudgetBytes, events);
+        final List<String> warnings = new ArrayList<>(prepared.warnings());
         final AutoencoderSpec resolved = resolve(spec, columns, prepared, warnings);
         try {
             final MultiLayerNetwork network = AutoencoderNetwork.create(resolved, columns,
                 resolved.outputActivation() == OutputActivation.SIGMOID);
-            final EpochLoop loop =
-                new EpochLoop(resolved, network, prepared.rows(), listener == null ? TrainingListener.NONE : listener);
+            final EpochLoop loop = new EpochLoop(resolved, network, prepared.rows(), events);
             loop.run();
-            final ErrorDistribution trainingErrors = ErrorDistribution.of(trainingErrors(network, prepared.rows()));
+            final ErrorDistribution trainingErrors =
+                ErrorDistribution.of(trainingErrors(network, prepared.rows(), events));
             final TrainingRecord record = new TrainingRecord(trainingErrors, loop.history(), loop.bestEpoch(), backend,
                 warnings, prepared.trainingRows(), prepared.validationRows(), prepared.skippedRows());
             return new TrainedAutoencoder(data.columnNames(), resolved, prepared.normalization(), network, record);
@@ -99,7 +117,8 @@ public final class AutoencoderTrainer {
         return spec.toBuilder().hiddenLayers(spec.resolveHiddenLayers(columns)).outputActivation(output).build();
     }
 
-    private static double[] trainingErrors(final MultiLayerNetwork network, final TrainingRows rows) {
+    private static double[] trainingErrors(final MultiLayerNetwork network, final TrainingRows rows,
+        final TrainingListener events) {
         final int columns = rows.columns();
         final double[] errors = new double[Math.toIntExact(rows.count(RowPart.TRAINING))];
         final float[] batch = new float[TrainedAutoencoder.SCORE_BATCH * columns];
@@ -107,6 +126,7 @@ public final class AutoencoderTrainer {
         try (BatchReader reader = rows.open(RowPart.TRAINING, TrainedAutoencoder.SCORE_BATCH, null)) {
             int n;
             while ((n = reader.next(batch)) > 0) {
+                TrainingListener.checkCanceled(events);
                 final float[] output = Reconstructor.reconstruct(network, batch, n, columns);
                 for (int i = 0; i < n; i++) {
                     errors[next++] =

@@ -25,19 +25,30 @@ final class CachedRows implements TrainingRows {
 
     /** Reads both parts of {@code streamed} once into memory. */
     static CachedRows fill(final StreamedRows streamed) {
-        final int columns = streamed.columns();
-        return new CachedRows(columns, read(streamed, RowPart.TRAINING, columns),
-            read(streamed, RowPart.VALIDATION, columns));
+        return fill(streamed, TrainingListener.NONE, 1024);
     }
 
-    private static float[] read(final StreamedRows streamed, final RowPart part, final int columns) {
+    /**
+     * Reads both parts of {@code streamed} once into memory, asking {@code listener} whether to cancel
+     * every {@code chunk} rows.
+     *
+     * @throws TrainingCanceledException if the listener cancels
+     */
+    static CachedRows fill(final StreamedRows streamed, final TrainingListener listener, final int chunk) {
+        final int columns = streamed.columns();
+        return new CachedRows(columns, read(streamed, RowPart.TRAINING, columns, listener, chunk),
+            read(streamed, RowPart.VALIDATION, columns, listener, chunk));
+    }
+
+    private static float[] read(final StreamedRows streamed, final RowPart part, final int columns,
+        final TrainingListener listener, final int chunk) {
         final float[] all = new float[Math.toIntExact(streamed.count(part) * columns)];
-        final int chunk = 1024;
         final float[] buffer = new float[chunk * columns];
         int filled = 0;
         try (BatchReader reader = streamed.open(part, chunk, null)) {
             int rows;
             while ((rows = reader.next(buffer)) > 0) {
+                TrainingListener.checkCanceled(listener);
                 if (filled + rows * columns > all.length) {
                     throw new IllegalStateException("The input returned more rows than in the first pass; "
                         + "it must return the same rows on every pass.");

@@ -47,11 +47,26 @@ final class DataScan {
 
     /** Reads {@code source} once. */
     static DataScan run(final RowSource source, final MissingValuePolicy policy, final ValidationSplit split) {
+        return run(source, policy, split, TrainingListener.NONE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads {@code source} once, asking {@code listener} whether to cancel every {@code checkEvery} rows.
+     *
+     * @throws TrainingCanceledException if the listener cancels
+     */
+    static DataScan run(final RowSource source, final MissingValuePolicy policy, final ValidationSplit split,
+        final TrainingListener listener, final int checkEvery) {
         final DataScan scan = new DataScan(source.columnNames());
         final double[] row = new double[scan.columns.size()];
         try (RowCursor cursor = source.open()) {
+            int sinceCheck = 0;
             while (cursor.next(row)) {
                 scan.add(row, policy, split);
+                if (++sinceCheck >= checkEvery) {
+                    sinceCheck = 0;
+                    TrainingListener.checkCanceled(listener);
+                }
             }
         }
         return scan;

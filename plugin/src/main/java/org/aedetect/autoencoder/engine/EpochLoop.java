@@ -120,7 +120,7 @@ final class EpochLoop {
         long seen = 0;
         try (BatchReader reader = rows.open(RowPart.VALIDATION, spec.batchSize(), null)) {
             int n;
-            while ((n = reader.next(batch)) > 0) {
+            while (checkCanceled() && (n = reader.next(batch)) > 0) {
                 final INDArray x = Reconstructor.matrix(batch, n, columns);
                 sum += network.scoreExamples(new DataSet(x, x), false).sumNumber().doubleValue();
                 seen += n;
@@ -131,9 +131,7 @@ final class EpochLoop {
 
     /** Always true, so it can guard the batch loop; throws once the listener cancels. */
     private boolean checkCanceled() {
-        if (listener.isCanceled()) {
-            throw new TrainingCanceledException("Training was canceled.");
-        }
+        TrainingListener.checkCanceled(listener);
         return true;
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Turns anomaly scores into a threshold; a row is an anomaly when its score is strictly greater than
  * the threshold, so a score equal to the threshold counts as normal, and a missing (NaN) score is never
- * an anomaly. Rules that look at the scores ignore missing scores and fail when all are missing.
+ * an anomaly. Rules that look at the scores ignore missing scores and fail when all are missing or one is
+ * infinite (an infinite score would make the threshold infinite or NaN).
  * Percentiles and quartiles use linear interpolation between order statistics (numpy's default; see
  * {@link #percentile}). The factories throw {@link IllegalArgumentException} for out-of-range
  * parameters; {@link #validate()} gives the same messages without throwing.
@@ -93,6 +94,13 @@ public sealed interface ThresholdRule {
     }
 
     private static double[] requireScores(final double[] scores) {
+        for (int i = 0; i < scores.length; i++) {
+            if (Double.isInfinite(scores[i])) {
+                throw new IllegalArgumentException("Score " + (i + 1) + " is infinite (" + scores[i] + "), so no "
+                    + "threshold can be computed from the scores. Remove or replace infinite scores before "
+                    + "this step, or use a fixed threshold.");
+            }
+        }
         final double[] sorted = Quantiles.sortedWithoutMissing(scores);
         if (sorted.length == 0) {
             throw new IllegalArgumentException("All " + scores.length
@@ -111,6 +119,14 @@ public sealed interface ThresholdRule {
 
     private static List<String> checkK(final double k) {
         return problemIf(!(k >= 0 && Double.isFinite(k)), "The factor k must be 0 or positive, but is " + k + ".");
+    }
+
+    /**
+     * A threshold that overflowed (huge scores times k) lies beyond every score; the largest finite
+     * number makes the same decisions and stays a usable number.
+     */
+    private static double finite(final double threshold) {
+        return Double.isInfinite(threshold) ? Math.copySign(Double.MAX_VALUE, threshold) : threshold;
     }
 
     private static double median(final double[] sorted) {
@@ -187,16 +203,22 @@ public sealed interface ThresholdRule {
         public double threshold(final double[] scores, final ErrorDistribution trainingErrors) {
             checked(this);
             final double[] sorted = requireScores(scores);
+            // computed on scores divided by the largest magnitude, so that squares of scores near 1e300
+            // do not overflow
+            final double scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+            if (scale == 0) {
+                return 0;
+            }
             double mean = 0;
             for (final double s : sorted) {
-                mean += s;
+                mean += s / scale;
             }
             mean /= sorted.length;
             double squares = 0;
             for (final double s : sorted) {
-                squares += (s - mean) * (s - mean);
+                squares += (s / scale - mean) * (s / scale - mean);
             }
-            return mean + k * Math.sqrt(squares / sorted.length);
+            return finite((mean + k * Math.sqrt(squares / sorted.length)) * scale);
         }
 
         @Override
@@ -222,7 +244,7 @@ public sealed interface ThresholdRule {
                 deviations[i] = Math.abs(sorted[i] - median);
             }
             Arrays.sort(deviations);
-            return median + k * MAD_TO_SD * median(deviations);
+            return finite(median + k * MAD_TO_SD * median(deviations));
         }
 
         @Override
@@ -244,7 +266,7 @@ public sealed interface ThresholdRule {
             final double[] sorted = requireScores(scores);
             final double q1 = Quantiles.linear(sorted, 0.25);
             final double q3 = Quantiles.linear(sorted, 0.75);
-            return q3 + k * (q3 - q1);
+            return finite(q3 + k * (q3 - q1));
         }
 
         @Override

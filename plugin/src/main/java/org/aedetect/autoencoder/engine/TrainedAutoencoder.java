@@ -23,6 +23,13 @@ public final class TrainedAutoencoder {
     /** Rows per network call when scoring; bounds scoring memory independently of the batch size. */
     static final int SCORE_BATCH = 1024;
 
+    /**
+     * Largest magnitude of a normalized network input; larger ones are clipped to it. A row that far
+     * (1e20 training ranges or standard deviations) from the training data is an anomaly whatever its
+     * exact score, and inputs of this size keep the 32-bit network arithmetic finite.
+     */
+    public static final double MAX_NETWORK_INPUT = 1e20;
+
     private final List<String> columnNames;
 
     private final AutoencoderSpec spec;
@@ -119,6 +126,10 @@ public final class TrainedAutoencoder {
     /**
      * Scores raw rows (values in the order of {@link #columnNames()}; NaN = missing).
      *
+     * Normalized inputs beyond &plusmn;{@link #MAX_NETWORK_INPUT} are clipped. A score is NaN only for a
+     * row with a missing value that the model does not impute ({@link ScoreResult#missingRows()}) or, not
+     * expected in practice, one on which the network overflowed ({@link ScoreResult#unscorableRows()}).
+     *
      * @param rows the rows to score
      * @param metric how per-column differences become a row score
      * @param perColumn whether to return per-column errors as well
@@ -134,6 +145,7 @@ public final class TrainedAutoencoder {
         final float[] input = new float[Math.min(rows.length, SCORE_BATCH) * columns];
         final int[] prepared = new int[SCORE_BATCH];
         int missing = 0;
+        int unscorable = 0;
         for (int start = 0; start < rows.length; start += SCORE_BATCH) {
             final int end = Math.min(rows.length, start + SCORE_BATCH);
             int count = 0;
@@ -164,9 +176,17 @@ public final class TrainedAutoencoder {
                     columnErrors[r] = new double[columns];
                     ReconstructionErrors.columnErrors(metric, input, output, i * columns, columnErrors[r]);
                 }
+                if (!Double.isFinite(rowErrors[r])) {
+                    // overflow inside the network: say so (counted) rather than hand out NaN or infinity
+                    unscorable++;
+                    rowErrors[r] = Double.NaN;
+                    if (perColumn) {
+                        Arrays.fill(columnErrors[r], Double.NaN);
+                    }
+                }
             }
         }
-        return new ScoreResult(rowErrors, columnErrors, missing, metric);
+        return new ScoreResult(rowErrors, columnErrors, missing, metric, unscorable);
     }
 
     /** The score of one row; NaN if it has a missing value that the model does not impute. */

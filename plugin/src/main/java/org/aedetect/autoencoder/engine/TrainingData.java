@@ -1,7 +1,9 @@
 package org.aedetect.autoencoder.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The training data made ready for the epoch loop: scanned once ({@link DataScan}), checked, the
@@ -34,14 +36,35 @@ final class TrainingData {
      *             columns, a column without values)
      */
     static TrainingData prepare(final AutoencoderSpec spec, final RowSource source, final long cacheBudgetBytes) {
+        return prepare(spec, source, cacheBudgetBytes, TrainingListener.NONE);
+    }
+
+    /**
+     * As {@link #prepare(AutoencoderSpec, RowSource, long)}, asking {@code listener} whether to cancel every
+     * batch-size rows of the first pass and of filling the cache.
+     *
+     * @throws TrainingCanceledException if the listener cancels
+     */
+    static TrainingData prepare(final AutoencoderSpec spec, final RowSource source, final long cacheBudgetBytes,
+        final TrainingListener listener) {
         final List<String> columns = source.columnNames();
         if (columns.isEmpty()) {
             throw new InvalidDataException("The input has no columns to learn from; include at least one numeric "
                 + "column.");
         }
+        final Set<String> seen = new HashSet<>();
+        for (final String name : columns) {
+            if (!seen.add(name)) {
+                throw new InvalidDataException("The column name '" + name + "' occurs more than once; a model "
+                    + "finds its columns by name when scoring, so every input column needs a unique name. Rename "
+                    + "the column.");
+            }
+        }
+        TrainingListener.checkCanceled(listener);
+        final int checkEvery = Math.max(1, spec.batchSize());
         final List<String> warnings = new ArrayList<>();
         ValidationSplit split = new ValidationSplit(spec.seed(), spec.validationFraction());
-        DataScan scan = DataScan.run(source, spec.missingValuePolicy(), split);
+        DataScan scan = DataScan.run(source, spec.missingValuePolicy(), split, listener, checkEvery);
         if (scan.totalRows() == 0) {
             throw new InvalidDataException(
                 "The input has no rows; the autoencoder needs at least one row to train on.");
@@ -54,7 +77,7 @@ final class TrainingData {
             warnings.add("All usable rows fell into the validation part; with so few rows, all of them are used "
                 + "for training and there is no validation.");
             split = ValidationSplit.NONE;
-            scan = DataScan.run(source, spec.missingValuePolicy(), split);
+            scan = DataScan.run(source, spec.missingValuePolicy(), split, listener, checkEvery);
         } else if (spec.validationFraction() > 0 && scan.validationRows() == 0) {
             warnings.add("No row was held out for validation (too few rows); early stopping watches the training "
                 + "loss instead.");
@@ -66,7 +89,7 @@ final class TrainingData {
             new StreamedRows(source, preparer, split, scan.trainingRows(), scan.validationRows());
         final long cacheBytes = CachedRows.bytesNeeded(scan.trainingRows() + scan.validationRows(), columns.size());
         final TrainingRows rows = cacheBytes <= cacheBudgetBytes && cacheBytes / Float.BYTES < Integer.MAX_VALUE
-            ? CachedRows.fill(streamed) : streamed;
+            ? CachedRows.fill(streamed, listener, Math.min(1024, checkEvery)) : streamed;
         return new TrainingData(rows, normalization, scan.normalizedWithinUnitRange(normalization), scan, warnings);
     }
 

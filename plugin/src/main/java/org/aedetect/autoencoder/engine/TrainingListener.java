@@ -30,4 +30,15 @@ public interface TrainingListener {
     default boolean isCanceled() {
         return false;
     }
+
+    /**
+     * Throws {@link TrainingCanceledException} if {@code listener} canceled; the engine calls it between
+     * mini-batches and, in passes without mini-batches (normalization fitting, validation, training
+     * errors), every batch-size rows.
+     */
+    static void checkCanceled(final TrainingListener listener) {
+        if (listener.isCanceled()) {
+            throw new TrainingCanceledException("Training was canceled.");
+        }
+    }
 }

@@ -78,6 +78,8 @@ public final class AutoencoderPortObject extends AbstractPortObject {
     @Override
     protected void save(final PortObjectZipOutputStream out, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
+        // the model is written in one piece (DL4J's serializer has no cancel hook): check before starting
+        exec.checkCanceled();
         out.putNextEntry(new ZipEntry(MODEL_ENTRY));
         m_model.save(out);
         out.closeEntry();

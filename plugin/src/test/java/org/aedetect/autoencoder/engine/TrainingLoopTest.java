@@ -117,14 +117,14 @@ class TrainingLoopTest {
     @Test
     void cancelWhileStreamingClosesTheSource() {
         final CountingSource source = new CountingSource();
-        final TrainingListener cancelAtOnce = new TrainingListener() {
+        final TrainingListener cancelInFirstTrainingPass = new TrainingListener() {
             @Override
             public boolean isCanceled() {
-                return true;
+                return source.opened >= 2;
             }
         };
         assertThrows(TrainingCanceledException.class,
-            () -> new AutoencoderTrainer(0).train(SPEC, source, cancelAtOnce));
+            () -> new AutoencoderTrainer(0).train(SPEC, source, cancelInFirstTrainingPass));
         // the first pass, then the first training pass, canceled before its first mini-batch
         assertEquals(2, source.opened);
         assertEquals(source.opened, source.closed);

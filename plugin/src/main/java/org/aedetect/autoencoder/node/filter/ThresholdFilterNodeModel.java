@@ -113,6 +113,19 @@ final class ThresholdFilterNodeModel extends NodeModel {
         double[] scores = readScores(table, scoreIndex, missing, exec.createSubProgress(0.3));
         ErrorDistribution training =
             inObjects[1] == null ? null : ((AutoencoderPortObject)inObjects[1]).getModel().trainingErrors();
+        boolean needsScores = !(rule instanceof ThresholdRule.Fixed || rule instanceof ThresholdRule.TrainingQuantile);
+        if (scores.length == 0 && needsScores) {
+            // nothing to decide on: two empty outputs, and no threshold rather than a made-up one
+            setWarningMessage("The input table is empty, so both outputs are empty and no threshold was computed "
+                + "(the flow variable \"" + FLOW_THRESHOLD + "\" is not set).");
+            pushFlowVariableInt(FLOW_ANOMALY_COUNT, 0);
+            pushFlowVariableString(FLOW_RULE, rule.describe());
+            BufferedDataContainer first = exec.createDataContainer(firstOutputSpec(in));
+            BufferedDataContainer second = exec.createDataContainer(in);
+            first.close();
+            second.close();
+            return new PortObject[]{first.getTable(), second.getTable()};
+        }
         double threshold = rule.threshold(scores, training);
 
         boolean append = m_settings.outputMode() == OutputMode.APPEND_COLUMN;
@@ -160,12 +173,19 @@ final class ThresholdFilterNodeModel extends NodeModel {
         int i = 0;
         for (DataRow row : table) {
             DataCell cell = row.getCell(scoreIndex);
-            if (cell.isMissing() && missing == MissingScores.FAIL) {
+            double value = cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
+            if (Double.isInfinite(value)) {
+                throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has an infinite score (" + value
+                    + " in \"" + table.getDataTableSpec().getColumnSpec(scoreIndex).getName() + "\"), so no "
+                    + "threshold can be computed. Remove or replace infinite scores before this node.");
+            }
+            if (Double.isNaN(value) && missing == MissingScores.FAIL) {
                 throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has no score (missing cell in \""
                     + table.getDataTableSpec().getColumnSpec(scoreIndex).getName() + "\"). Choose how to treat "
                     + "missing scores in the dialog, or remove those rows.");
             }
-            scores[i++] = cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
+            // a NaN number counts as a missing score (documented in the node description)
+            scores[i++] = value;
             if (i % 4096 == 0) {
                 exec.checkCanceled();
                 exec.setProgress(i / (double)scores.length);

@@ -60,8 +60,21 @@ final class AutoencoderLearnerNodeModel extends NodeModel {
         List<String> columns = m_settings.selectedColumns(in);
         AutoencoderSpec spec = m_settings.toSpec();
         String[] missing = m_settings.missingIncludedColumns(in);
-        if (missing.length > 0) {
-            setWarningMessage("Selected columns not in the input table are ignored: " + String.join(", ", missing));
+        List<String> absent = new java.util.ArrayList<>();
+        List<String> notNumeric = new java.util.ArrayList<>();
+        for (String name : missing) {
+            (in.containsName(name) ? notNumeric : absent).add(name);
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        if (!absent.isEmpty()) {
+            warnings.add("Selected columns not in the input table are ignored: " + String.join(", ", absent));
+        }
+        if (!notNumeric.isEmpty()) {
+            warnings.add("Selected columns that are not numeric are ignored (the autoencoder learns numbers only; "
+                + "convert them first): " + String.join(", ", notNumeric));
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
         }
         return new PortObjectSpec[]{AutoencoderPortObjectSpec.untrained(in, columns, spec), TrainingHistoryTable.SPEC};
     }

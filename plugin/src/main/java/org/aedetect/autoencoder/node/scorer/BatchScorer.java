@@ -34,6 +34,8 @@ final class BatchScorer {
 
     private long m_missingRows;
 
+    private long m_unscorableRows;
+
     BatchScorer(final TrainedAutoencoder model, final ScoreColumns columns, final ErrorMetric metric) {
         m_model = model;
         m_columns = columns;
@@ -96,6 +98,7 @@ final class BatchScorer {
             : m_metric == ErrorMetric.MSE ? result.rowErrors() : m_model.score(values, ErrorMetric.MSE, false).rowErrors();
         ErrorDistribution training = m_model.trainingErrors();
         m_missingRows += result.missingRows();
+        m_unscorableRows += result.unscorableRows();
         for (int i = 0; i < n; i++) {
             DataRow row = batch.get(i);
             DataCell[] cells = new DataCell[row.getNumCells() + m_columns.appendedCount()];
@@ -120,6 +123,11 @@ final class BatchScorer {
 
     private static DataCell cell(final double value) {
         return Double.isNaN(value) ? DataType.getMissingCell() : new DoubleCell(value);
+    }
+
+    /** @return rows that got missing scores because the network overflowed on their values */
+    long unscorableRows() {
+        return m_unscorableRows;
     }
 
     /** @return rows that got missing scores because of missing values */

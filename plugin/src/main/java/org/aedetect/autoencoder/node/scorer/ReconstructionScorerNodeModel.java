@@ -65,10 +65,19 @@ final class ReconstructionScorerNodeModel extends NodeModel {
         BackendPreference.initializeEngine(null);
         BatchScorer scorer = new BatchScorer(model.getModel(), columns, m_settings.metric());
         scorer.run(in, out, rowCount, exec);
+        StringBuilder warning = new StringBuilder();
         if (scorer.missingRows() > 0) {
-            setWarningMessage(scorer.missingRows() + " row(s) have missing values in the model's columns and got "
+            warning.append(scorer.missingRows() + " row(s) have missing values in the model's columns and got "
                 + "missing scores. To score them, train the model with missing values set to \"Impute column "
                 + "mean\".");
+        }
+        if (scorer.unscorableRows() > 0) {
+            warning.append(warning.length() > 0 ? "\n" : "").append(scorer.unscorableRows() + " row(s) have values "
+                + "so far outside the training data that the network's arithmetic overflowed; they got missing "
+                + "scores. Check those rows for unit or data-entry errors.");
+        }
+        if (warning.length() > 0) {
+            setWarningMessage(warning.toString());
         }
     }
 
