@@ -209,7 +209,11 @@ final class DenseStep {
         final double score = loss.computeScore(b.labels, b.z[layers - 1], outputActivation, null, true);
         INDArray delta = loss.computeGradient(b.labels, b.z[layers - 1], outputActivation, null);
         for (int l = layers - 1; l >= 0; l--) {
-            delta = plain(delta);
+            final INDArray plainDelta = plain(delta);
+            if (plainDelta != delta && !b.owns(delta)) {
+                release(delta);
+            }
+            delta = plainDelta;
             final INDArray layerInput = l == 0 ? b.input : b.a[l - 1];
             delta.sum(biasGradients[l], 0);
             // weight gradient (f order nIn x nOut = row-major nOut x nIn) = delta^T . input
@@ -217,8 +221,15 @@ final class DenseStep {
             if (l > 0) {
                 // epsilon (rows x nIn) = delta . W^T; W in f order is row-major W^T (nOut x nIn)
                 sgemm(false, false, rows, nIn[l], nOut[l], delta, nOut[l], weights[l], nIn[l], b.epsilon[l], nIn[l]);
-                delta = activations[l - 1].backprop(b.z[l - 1], b.epsilon[l]).getFirst();
+                final INDArray next = activations[l - 1].backprop(b.z[l - 1], b.epsilon[l]).getFirst();
+                if (!b.owns(delta)) {
+                    release(delta, next);
+                }
+                delta = next;
             }
+        }
+        if (!b.owns(delta)) {
+            release(delta);
         }
         return score;
     }
@@ -231,7 +242,12 @@ final class DenseStep {
         final INDArray x = Nd4j.create(DataType.FLOAT, rows, nIn[0]);
         put(input, x, rows * nIn[0]);
         final INDArray preOutput = forward(x, layers - 1);
-        return loss.computeScoreArray(x, preOutput, activations[layers - 1], null).sumNumber().doubleValue();
+        final INDArray perRow = loss.computeScoreArray(x, preOutput, activations[layers - 1], null);
+        final double sum = perRow.sumNumber().doubleValue();
+        release(perRow, x, preOutput);
+        release(preOutput, x);
+        release(x);
+        return sum;
     }
 
     /**
@@ -244,7 +260,10 @@ final class DenseStep {
         for (int l = 0; l <= untilLayer; l++) {
             final INDArray out = Nd4j.create(DataType.FLOAT, rows, nOut[l]);
             linear(in, l, out);
-            in = l < untilLayer ? plain(activations[l].getActivation(out, false)) : out;
+            final INDArray next = l < untilLayer ? plain(activations[l].getActivation(out, false)) : out;
+            release(out, next);
+            release(in, x, next);
+            in = next;
         }
         return in;
     }
@@ -279,9 +298,13 @@ final class DenseStep {
     float[] reconstruct(final float[] input, final int rows) {
         final INDArray x = Nd4j.create(DataType.FLOAT, rows, nIn[0]);
         put(input, x, rows * nIn[0]);
-        final INDArray in = plain(activations[layers - 1].getActivation(forward(x, layers - 1), false));
+        final INDArray preOutput = forward(x, layers - 1);
+        final INDArray output = plain(activations[layers - 1].getActivation(preOutput, false));
         final float[] result = new float[rows * nOut[layers - 1]];
-        new FloatPointer(in.data().addressPointer()).get(result, 0, result.length);
+        new FloatPointer(output.data().addressPointer()).get(result, 0, result.length);
+        release(output, x);
+        release(preOutput, x, output);
+        release(x);
         return result;
     }
 
@@ -301,6 +324,25 @@ final class DenseStep {
             transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, 1f,
             (FloatPointer)a.data().addressPointer(), lda, (FloatPointer)b.data().addressPointer(), ldb, 0f,
             (FloatPointer)c.data().addressPointer(), ldc);
+    }
+
+    /**
+     * Frees the off-heap memory of a temporary array now rather than when the garbage collector gets
+     * to it, so that native memory stays flat over millions of rows; arrays in {@code keep} (the same
+     * object) and views are left alone.
+     */
+    private static void release(final INDArray array, final INDArray... keep) {
+        if (array == null) {
+            return;
+        }
+        for (final INDArray k : keep) {
+            if (k == array) {
+                return;
+            }
+        }
+        if (array.closeable()) {
+            array.close();
+        }
     }
 
     /** {@code x} itself if it is a dense c-order float matrix (what sgemm needs), else such a copy. */
@@ -340,6 +382,19 @@ final class DenseStep {
         final INDArray[] a = new INDArray[layers];
 
         final INDArray[] epsilon = new INDArray[layers];
+
+        /** Whether {@code array} is one of these buffers (which must not be released). */
+        boolean owns(final INDArray array) {
+            if (array == input || array == labels) {
+                return true;
+            }
+            for (int l = 0; l < layers; l++) {
+                if (array == z[l] || array == a[l] || array == epsilon[l]) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         Buffers(final int rows) {
             this.rows = rows;
