@@ -47,6 +47,9 @@ import org.bytedeco.javacpp.Pointer;
  * <li>{@code memory ROWS COLUMNS}: training and scoring on ROWS x COLUMNS streamed rows (run it under a
  * small -Xmx), with peak heap, RSS and JavaCPP off-heap bytes after each phase.</li>
  * </ul>
+ * Memory figures per phase: peak heap (pool peaks reset at the start of the phase, after a GC), current
+ * and peak RSS from /proc/self/status, JavaCPP's totalBytes and physicalBytes, and the bytes libnd4j
+ * reports for its host allocations.
  */
 public final class SideBySideBenchmark {
 
@@ -253,6 +256,10 @@ public final class SideBySideBenchmark {
         out.put(phase + "PeakRssMB", procStatusMegabytes("VmHWM"));
         out.put(phase + "JavacppTotalMB", Pointer.totalBytes() >> 20);
         out.put(phase + "JavacppPhysicalMB", Pointer.physicalBytes() >> 20);
+        // ND4J's data buffers are allocated by libnd4j, which counts them itself (JavaCPP's totalBytes
+        // only sees JavaCPP's own allocations): live plus not yet collected arrays at the end of the phase
+        out.put(phase + "Nd4jHostMB",
+            org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().getGroupCounter(0) >> 20);
     }
 
     private static void print(final Map<String, Object> out) {
