@@ -101,27 +101,38 @@ if [ -n "$PY" ]; then
         done
     done
 fi
-# a second engine run after PyTorch, so that a load change during the run shows up
+# the engine with one BLAS thread too (PyTorch gets several settings; this allows same-setting
+# comparisons), then the default again, so that a load change during the run shows up
+engine 2g -Daedetect.threads=1,1 -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" \
+    "engine, threads 1,1 (not the default)" | tee -a "$OUT"
 engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "engine (again)" | tee -a "$OUT"
 load
 python3 - "$OUT" <<'EOF'
-import json, sys
+import json, re, sys
 lines = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
-eng = [l for l in lines if l["system"] == "engine" and l["label"].startswith("engine")]
-before = [l for l in lines if l["system"] == "engine" and l["label"].startswith("before")]
+engine_runs = [l for l in lines if l["system"] == "engine"]
+for l in engine_runs:
+    l["blas"] = int(re.search(r"blasThreads=(\d+)", l["threads"]).group(1))
+default = [l for l in engine_runs if "engine default" in l["threads"]]
+one = [l for l in engine_runs if "aedetect.threads=1,1" in l["threads"]]
+before = [l for l in engine_runs if l["label"].startswith("before")]
 torch = [l for l in lines if l["system"] == "pytorch"]
-def best(rows, key):
-    return max(rows, key=lambda l: l[key]) if rows else None
 for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s")):
-    e = best(eng, key)
-    print(f"# {what}: engine best {e[key]:,} ({e['label']}), runs {[l[key] for l in eng]}", end="")
+    e = max(default, key=lambda l: l[key])
+    print(f"# {what}: engine (default threads) best {e[key]:,}, runs {[l[key] for l in default]}", end="")
     if before:
-        print(f"; before {before[0][key]:,} (engine/before {e[key] / before[0][key]:.2f}x)", end="")
-    t = best(torch, key)
-    if t:
-        print(f"; PyTorch best {t[key]:,} ({t['label']}); engine/PyTorch {e[key] / t[key]:.2f}x "
-              f"(worst engine run {min(l[key] for l in eng) / t[key]:.2f}x)", end="")
+        print(f"; before {before[0][key]:,} -> {e[key] / before[0][key]:.2f}x", end="")
     print()
+    if torch:
+        t = max(torch, key=lambda l: l[key])
+        print(f"#   PyTorch best {t[key]:,} ({t['label']}); engine default / PyTorch best = {e[key] / t[key]:.2f}x "
+              f"(worst engine run {min(l[key] for l in default) / t[key]:.2f}x)")
+        for blas, runs in ((default[0]["blas"], default), (1, one)):
+            same = [l for l in torch if l["torchThreads"] == 1 and l["OPENBLAS_NUM_THREADS"] == str(blas)]
+            if runs and same:
+                b = max(runs, key=lambda l: l[key])
+                print(f"#   same setting, 1 compute thread + {blas} BLAS thread(s): engine {b[key]:,} vs "
+                      f"PyTorch {same[0][key]:,} = {b[key] / same[0][key]:.2f}x")
 EOF
 BEST_TORCH="$(python3 - "$OUT" <<'EOF'
 import json, sys

@@ -239,7 +239,7 @@ final class DenseStep {
      * them, in inference mode: what DL4J's {@code scoreExamples(input, input, false)} sums to.
      */
     double lossSum(final float[] input, final int rows) {
-        final INDArray x = Nd4j.create(DataType.FLOAT, rows, nIn[0]);
+        final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
         put(input, x, rows * nIn[0]);
         final INDArray preOutput = forward(x, layers - 1);
         final INDArray perRow = loss.computeScoreArray(x, preOutput, activations[layers - 1], null);
@@ -258,7 +258,7 @@ final class DenseStep {
         INDArray in = x;
         final int rows = Math.toIntExact(x.size(0));
         for (int l = 0; l <= untilLayer; l++) {
-            final INDArray out = Nd4j.create(DataType.FLOAT, rows, nOut[l]);
+            final INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, nOut[l]); // sgemm overwrites it
             linear(in, l, out);
             final INDArray next = l < untilLayer ? plain(activations[l].getActivation(out, false)) : out;
             release(out, next);
@@ -296,7 +296,7 @@ final class DenseStep {
 
     /** The network's output for the first {@code rows} rows of {@code input}, inference mode. */
     float[] reconstruct(final float[] input, final int rows) {
-        final INDArray x = Nd4j.create(DataType.FLOAT, rows, nIn[0]);
+        final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
         put(input, x, rows * nIn[0]);
         final INDArray preOutput = forward(x, layers - 1);
         final INDArray output = plain(activations[layers - 1].getActivation(preOutput, false));

@@ -45,7 +45,7 @@ final class Reconstructor {
      * copy (ND4J's {@code create(float[])} copies element by element).
      */
     static INDArray matrix(final float[] flat, final int rows, final int columns) {
-        final INDArray matrix = Nd4j.create(DataType.FLOAT, rows, columns);
+        final INDArray matrix = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
         ((FloatPointer)matrix.data().addressPointer()).put(flat, 0, rows * columns);
         return matrix;
     }

@@ -83,7 +83,7 @@ public final class Nd4jRuntime {
         }
         if (!onCuda) {
             threadSetting = configureCpuThreads(System.getProperty(THREADS_PROPERTY, "auto"),
-                System.getenv("OMP_NUM_THREADS"));
+                System.getenv("OMP_NUM_THREADS"), warnings);
         }
         current = info(requested, onCuda, warnings, facts);
         return current;
@@ -99,7 +99,8 @@ public final class Nd4jRuntime {
      *
      * @return a description of what is in effect, for benchmarks and logs
      */
-    private static String configureCpuThreads(final String setting, final String ompEnvironment) {
+    private static String configureCpuThreads(final String setting, final String ompEnvironment,
+        final List<String> warnings) {
         if (ompEnvironment != null && !ompEnvironment.isBlank()) {
             return describeThreads("OMP_NUM_THREADS=" + ompEnvironment.trim() + " from the environment");
         }
@@ -108,29 +109,52 @@ public final class Nd4jRuntime {
             return describeThreads("ND4J defaults");
         }
         final int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        int omp = 1;
-        int blas = cores;
-        if (!value.equals("auto")) {
-            final String[] parts = value.split(",");
-            try {
-                omp = Integer.parseInt(parts[0].trim());
-                blas = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : cores;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("System property " + THREADS_PROPERTY + " must be auto, nd4j "
-                    + "or two thread counts OMP,BLAS; it is " + setting, e);
-            }
-            if (omp < 1 || blas < 1) {
-                throw new IllegalArgumentException("Thread counts in " + THREADS_PROPERTY + " must be at least 1: "
-                    + setting);
-            }
+        int[] threads;
+        String origin = value.equals("auto") ? "engine default" : THREADS_PROPERTY + "=" + setting;
+        try {
+            threads = parseThreads(value, cores);
+        } catch (IllegalArgumentException e) {
+            warnings.add(e.getMessage() + "; using the engine default.");
+            threads = parseThreads("auto", cores);
+            origin = "engine default";
         }
+        final int omp = threads[0];
+        final int blas = threads[1];
         // libnd4j fixes the size of its own thread pool at load time (setMaxThreads cannot shrink it), but
         // its parallel loops take at most maxMasterThreads threads, and its OpenMP loops follow omp_set_num_threads
         Nd4j.getEnvironment().setMaxMasterThreads(omp);
         Nd4j.getEnvironment().setMaxThreads(omp);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(omp);
         Nd4j.factory().blas().setMaxThreads(blas);
-        return describeThreads(value.equals("auto") ? "engine default" : THREADS_PROPERTY + "=" + setting);
+        return describeThreads(origin);
+    }
+
+    /**
+     * The thread counts {OpenMP, BLAS} of a {@link #THREADS_PROPERTY} value other than {@code nd4j}:
+     * {@code auto} gives one OpenMP thread and one BLAS thread per core.
+     *
+     * @throws IllegalArgumentException if the value is neither auto nor one or two positive numbers
+     */
+    static int[] parseThreads(final String setting, final int cores) {
+        final String value = setting.trim().toLowerCase(java.util.Locale.ROOT);
+        if (value.equals("auto")) {
+            return new int[] {1, cores};
+        }
+        final String[] parts = value.split(",");
+        final int omp;
+        final int blas;
+        try {
+            omp = Integer.parseInt(parts[0].trim());
+            blas = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : cores;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("System property " + THREADS_PROPERTY + " must be auto, nd4j "
+                + "or two thread counts OMP,BLAS; it is " + setting, e);
+        }
+        if (omp < 1 || blas < 1 || parts.length > 2) {
+            throw new IllegalArgumentException("System property " + THREADS_PROPERTY + " must be auto, nd4j "
+                + "or two thread counts OMP,BLAS of at least 1; it is " + setting);
+        }
+        return new int[] {omp, blas};
     }
 
     private static String describeThreads(final String origin) {
