@@ -105,10 +105,11 @@ public final class AutoencoderTrainer {
         final float[] batch = new float[TrainedAutoencoder.SCORE_BATCH * columns];
         int next = 0;
         final Reconstructor reconstructor = Reconstructor.of(network);
+        final float[] output = new float[batch.length];
         try (BatchReader reader = rows.open(RowPart.TRAINING, TrainedAutoencoder.SCORE_BATCH, null)) {
             int n;
             while ((n = reader.next(batch)) > 0) {
-                final float[] output = reconstructor.reconstruct(batch, n, columns);
+                reconstructor.reconstruct(batch, n, columns, output);
                 for (int i = 0; i < n; i++) {
                     errors[next++] =
                         ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);

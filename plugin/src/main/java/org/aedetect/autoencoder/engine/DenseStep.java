@@ -294,18 +294,20 @@ final class DenseStep {
         gradient = g;
     }
 
-    /** The network's output for the first {@code rows} rows of {@code input}, inference mode. */
-    float[] reconstruct(final float[] input, final int rows) {
+    /**
+     * The network's output for the first {@code rows} rows of {@code input}, inference mode, written to
+     * {@code into}; returns {@code into}.
+     */
+    float[] reconstruct(final float[] input, final int rows, final float[] into) {
         final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
         put(input, x, rows * nIn[0]);
         final INDArray preOutput = forward(x, layers - 1);
         final INDArray output = plain(activations[layers - 1].getActivation(preOutput, false));
-        final float[] result = new float[rows * nOut[layers - 1]];
-        new FloatPointer(output.data().addressPointer()).get(result, 0, result.length);
+        new FloatPointer(output.data().addressPointer()).get(into, 0, rows * nOut[layers - 1]);
         release(output, x);
         release(preOutput, x, output);
         release(x);
-        return result;
+        return into;
     }
 
     /** out (rows x nOut, c order) = in (rows x nIn, c order) . W + b. */

@@ -27,17 +27,26 @@ final class Reconstructor {
         return new Reconstructor(network);
     }
 
-    /** Reconstructs the first {@code rows} rows of {@code input}. */
+    /** Reconstructs the first {@code rows} rows of {@code input} into a new array. */
     float[] reconstruct(final float[] input, final int rows, final int columns) {
+        return reconstruct(input, rows, columns, new float[rows * columns]);
+    }
+
+    /**
+     * Reconstructs the first {@code rows} rows of {@code input} into {@code into} (at least rows x columns
+     * long, reused across chunks so that scoring does not produce garbage per chunk).
+     *
+     * @return {@code into}
+     */
+    float[] reconstruct(final float[] input, final int rows, final int columns, final float[] into) {
         if (step != null) {
-            return step.reconstruct(input, rows);
+            return step.reconstruct(input, rows, into);
         }
         final INDArray output = network.output(matrix(input, rows, columns), false);
         final INDArray plain = output.dataType() == DataType.FLOAT && output.ordering() == 'c' && !output.isView()
             && output.data().length() == (long)rows * columns ? output : output.castTo(DataType.FLOAT).dup('c');
-        final float[] result = new float[rows * columns];
-        new FloatPointer(plain.data().addressPointer()).get(result, 0, result.length);
-        return result;
+        new FloatPointer(plain.data().addressPointer()).get(into, 0, rows * columns);
+        return into;
     }
 
     /**

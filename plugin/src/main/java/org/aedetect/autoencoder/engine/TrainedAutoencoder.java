@@ -136,6 +136,7 @@ public final class TrainedAutoencoder {
         final double[][] columnErrors = perColumn ? new double[rows.length][] : null;
         final float[] input = new float[Math.min(rows.length, SCORE_BATCH) * columns];
         final int[] prepared = new int[SCORE_BATCH];
+        final float[] output = new float[input.length];
         int missing = 0;
         for (int start = 0; start < rows.length; start += SCORE_BATCH) {
             final int end = Math.min(rows.length, start + SCORE_BATCH);
@@ -159,7 +160,7 @@ public final class TrainedAutoencoder {
             if (count == 0) {
                 continue;
             }
-            final float[] output = reconstructor.reconstruct(input, count, columns);
+            reconstructor.reconstruct(input, count, columns, output);
             for (int i = 0; i < count; i++) {
                 final int r = prepared[i];
                 rowErrors[r] = ReconstructionErrors.rowError(metric, input, output, i * columns, columns);

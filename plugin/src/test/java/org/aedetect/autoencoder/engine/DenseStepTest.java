@@ -82,7 +82,7 @@ class DenseStepTest {
         final DenseStep step = DenseStep.forNetwork(net);
         assertNotNull(step);
         final float[] x = batch(0);
-        final float[] ours = step.reconstruct(x, BATCH);
+        final float[] ours = step.reconstruct(x, BATCH, new float[BATCH * COLUMNS]);
         final float[] dl4j = net.output(matrix(x), false).data().asFloat();
         assertEquals(dl4j.length, ours.length);
         assertTrue(maxAbsDiff(ours, dl4j) <= 1e-5, "max difference " + maxAbsDiff(ours, dl4j));

@@ -40,6 +40,9 @@ public final class Nd4jRuntime {
 
     private static String threadSetting;
 
+    /** The OpenMP thread count the engine chose, 0 if it left ND4J's own setting. */
+    private static int ompThreads;
+
     private Nd4jRuntime() {
     }
 
@@ -61,6 +64,7 @@ public final class Nd4jRuntime {
 
     static synchronized BackendInfo initialize(final BackendChoice requested, final GpuProbe probe) {
         if (current != null) {
+            applyOmpThreadsToCurrentThread();
             return alreadyRunning(requested, probe);
         }
         final GpuFacts facts = probe.probe();
@@ -124,7 +128,8 @@ public final class Nd4jRuntime {
         // its parallel loops take at most maxMasterThreads threads, and its OpenMP loops follow omp_set_num_threads
         Nd4j.getEnvironment().setMaxMasterThreads(omp);
         Nd4j.getEnvironment().setMaxThreads(omp);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(omp);
+        ompThreads = omp;
+        applyOmpThreadsToCurrentThread();
         Nd4j.factory().blas().setMaxThreads(blas);
         return describeThreads(origin);
     }
@@ -155,6 +160,17 @@ public final class Nd4jRuntime {
                 + "or two thread counts OMP,BLAS of at least 1; it is " + setting);
         }
         return new int[] {omp, blas};
+    }
+
+    /**
+     * omp_set_num_threads only applies to the calling thread (OpenMP keeps the count per thread), and
+     * KNIME trains and scores on pool threads other than the one that initialised ND4J: every engine
+     * entry point calls {@link #ensureInitialized()}, which re-applies the count here.
+     */
+    private static void applyOmpThreadsToCurrentThread() {
+        if (ompThreads > 0) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(ompThreads);
+        }
     }
 
     private static String describeThreads(final String origin) {

@@ -47,7 +47,8 @@ import org.bytedeco.javacpp.Pointer;
  * <li>{@code memory ROWS COLUMNS}: training and scoring on ROWS x COLUMNS streamed rows (run it under a
  * small -Xmx), with peak heap, RSS and JavaCPP off-heap bytes after each phase.</li>
  * </ul>
- * Memory figures per phase: peak heap (pool peaks reset at the start of the phase, after a GC), current
+ * Memory figures per phase: peak heap (pool peaks reset at the start of the phase, after a GC), live
+ * heap after a GC at the end of the phase, current
  * and peak RSS from /proc/self/status, JavaCPP's totalBytes and physicalBytes, and the bytes libnd4j
  * reports for its host allocations.
  */
@@ -251,7 +252,11 @@ public final class SideBySideBenchmark {
     }
 
     private static void memoryFigures(final Map<String, Object> out, final String phase) {
+        // peak heap includes garbage the collector had not yet reclaimed (G1 grows towards -Xmx first);
+        // live heap is what is left after a full collection at the end of the phase (model included)
         out.put(phase + "PeakHeapMB", peakHeapMegabytes());
+        System.gc();
+        out.put(phase + "LiveHeapMB", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
         out.put(phase + "RssMB", procStatusMegabytes("VmRSS"));
         out.put(phase + "PeakRssMB", procStatusMegabytes("VmHWM"));
         out.put(phase + "JavacppTotalMB", Pointer.totalBytes() >> 20);
