@@ -123,11 +123,13 @@ public final class AutoencoderTrainer {
         final double[] errors = new double[Math.toIntExact(rows.count(RowPart.TRAINING))];
         final float[] batch = new float[TrainedAutoencoder.SCORE_BATCH * columns];
         int next = 0;
+        final Reconstructor reconstructor = Reconstructor.of(network);
+        final float[] output = new float[batch.length];
         try (BatchReader reader = rows.open(RowPart.TRAINING, TrainedAutoencoder.SCORE_BATCH, null)) {
             int n;
             while ((n = reader.next(batch)) > 0) {
                 TrainingListener.checkCanceled(events);
-                final float[] output = Reconstructor.reconstruct(network, batch, n, columns);
+                reconstructor.reconstruct(batch, n, columns, output);
                 for (int i = 0; i < n; i++) {
                     errors[next++] =
                         ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);

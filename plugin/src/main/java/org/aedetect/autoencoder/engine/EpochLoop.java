@@ -30,6 +30,12 @@ final class EpochLoop {
 
     private int bestEpoch;
 
+    /** The specialised step where it supports the network, else null (DL4J's generic fit). */
+    private DenseStep step;
+
+    /** Reused for the noisy copy of each mini-batch. */
+    private float[] noisyBatch;
+
     EpochLoop(final AutoencoderSpec spec, final MultiLayerNetwork network, final TrainingRows rows,
         final TrainingListener listener) {
         this.spec = spec;
@@ -48,6 +54,8 @@ final class EpochLoop {
         final boolean validate = rows.count(RowPart.VALIDATION) > 0;
         final SplittableRandom noise = new SplittableRandom(spec.seed() ^ NOISE_SALT);
         final float[] batch = new float[spec.batchSize() * rows.columns()];
+        step = DenseStep.forNetwork(network);
+        noisyBatch = spec.noiseStdDev() > 0 ? new float[batch.length] : null;
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray bestParams = null;
         int epochsWithoutImprovement = 0;
@@ -87,11 +95,8 @@ final class EpochLoop {
         try (BatchReader reader = rows.open(RowPart.TRAINING, spec.batchSize(), spec.seed() * 31 + epoch)) {
             int n;
             while (checkCanceled() && (n = reader.next(batch)) > 0) {
-                final INDArray clean = Reconstructor.matrix(batch, n, columns);
-                final INDArray input = spec.noiseStdDev() > 0 ? Reconstructor.matrix(noisy(batch, n * columns, noise),
-                    n, columns) : clean;
-                network.fit(new DataSet(input, clean));
-                final double loss = network.score();
+                final float[] input = spec.noiseStdDev() > 0 ? noisy(batch, n * columns, noise) : batch;
+                final double loss = fit(input, batch, n, columns);
                 if (!Double.isFinite(loss)) {
                     throw new TrainingFailedException("Training failed in epoch " + epoch + ": the loss became "
                         + loss + ". Lower the learning rate, or use Min-max or Z-score normalization if columns have "
@@ -106,12 +111,21 @@ final class EpochLoop {
         return lossSum / seen;
     }
 
-    private float[] noisy(final float[] batch, final int length, final SplittableRandom noise) {
-        final float[] copy = new float[length];
-        for (int i = 0; i < length; i++) {
-            copy[i] = (float)(batch[i] + spec.noiseStdDev() * noise.nextGaussian());
+    /** One iteration on the first {@code n} rows; returns the mini-batch loss (DL4J's score). */
+    private double fit(final float[] input, final float[] clean, final int n, final int columns) {
+        if (step != null) {
+            return step.fit(input, clean, n);
         }
-        return copy;
+        final INDArray labels = Reconstructor.matrix(clean, n, columns);
+        network.fit(new DataSet(input == clean ? labels : Reconstructor.matrix(input, n, columns), labels));
+        return network.score();
+    }
+
+    private float[] noisy(final float[] batch, final int length, final SplittableRandom noise) {
+        for (int i = 0; i < length; i++) {
+            noisyBatch[i] = (float)(batch[i] + spec.noiseStdDev() * noise.nextGaussian());
+        }
+        return noisyBatch;
     }
 
     private double validationLoss(final float[] batch) {
@@ -121,8 +135,12 @@ final class EpochLoop {
         try (BatchReader reader = rows.open(RowPart.VALIDATION, spec.batchSize(), null)) {
             int n;
             while (checkCanceled() && (n = reader.next(batch)) > 0) {
-                final INDArray x = Reconstructor.matrix(batch, n, columns);
-                sum += network.scoreExamples(new DataSet(x, x), false).sumNumber().doubleValue();
+                if (step != null) {
+                    sum += step.lossSum(batch, n);
+                } else {
+                    final INDArray x = Reconstructor.matrix(batch, n, columns);
+                    sum += network.scoreExamples(new DataSet(x, x), false).sumNumber().doubleValue();
+                }
                 seen += n;
             }
         }

@@ -1,7 +1,6 @@
 package org.aedetect.autoencoder.engine;
 
-import java.util.Arrays;
-
+import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,26 +8,54 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs prepared rows through a network in inference mode (no dropout) and returns the reconstruction
- * as a flat row-major float array of the same shape.
+ * as a flat row-major float array of the same shape: through {@link DenseStep} where it supports the
+ * network, else through DL4J's {@code output}. Thread-safe as long as nobody trains the network
+ * meanwhile.
  */
 final class Reconstructor {
 
-    private Reconstructor() {
+    private final MultiLayerNetwork network;
+
+    private final DenseStep step;
+
+    private Reconstructor(final MultiLayerNetwork network) {
+        this.network = network;
+        this.step = DenseStep.forNetwork(network);
     }
 
-    /** Reconstructs the first {@code rows} rows of {@code input}. */
-    static float[] reconstruct(final MultiLayerNetwork network, final float[] input, final int rows,
-        final int columns) {
+    static Reconstructor of(final MultiLayerNetwork network) {
+        return new Reconstructor(network);
+    }
+
+    /** Reconstructs the first {@code rows} rows of {@code input} into a new array. */
+    float[] reconstruct(final float[] input, final int rows, final int columns) {
+        return reconstruct(input, rows, columns, new float[rows * columns]);
+    }
+
+    /**
+     * Reconstructs the first {@code rows} rows of {@code input} into {@code into} (at least rows x columns
+     * long, reused across chunks so that scoring does not produce garbage per chunk).
+     *
+     * @return {@code into}
+     */
+    float[] reconstruct(final float[] input, final int rows, final int columns, final float[] into) {
+        if (step != null) {
+            return step.reconstruct(input, rows, into);
+        }
         final INDArray output = network.output(matrix(input, rows, columns), false);
         final INDArray plain = output.dataType() == DataType.FLOAT && output.ordering() == 'c' && !output.isView()
             && output.data().length() == (long)rows * columns ? output : output.castTo(DataType.FLOAT).dup('c');
-        return plain.data().asFloat();
+        new FloatPointer(plain.data().addressPointer()).get(into, 0, rows * columns);
+        return into;
     }
 
-    /** A rows x columns float matrix holding the first rows of {@code flat} (copied off-heap). */
+    /**
+     * A rows x columns float matrix holding the first rows of {@code flat}, copied off-heap in one bulk
+     * copy (ND4J's {@code create(float[])} copies element by element).
+     */
     static INDArray matrix(final float[] flat, final int rows, final int columns) {
-        final int length = rows * columns;
-        final float[] data = length == flat.length ? flat : Arrays.copyOf(flat, length);
-        return Nd4j.create(data, new long[] {rows, columns}, DataType.FLOAT);
+        final INDArray matrix = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
+        ((FloatPointer)matrix.data().addressPointer()).put(flat, 0, rows * columns);
+        return matrix;
     }
 }

@@ -22,6 +22,9 @@ final class RowChecks {
         boolean missing = false;
         for (int c = 0; c < row.length; c++) {
             final double v = row[c];
+            if (Math.abs(v) <= Float.MAX_VALUE) {
+                continue; // the usual case in one comparison: finite, in float range, not NaN
+            }
             if (Double.isNaN(v)) {
                 if (policy == MissingValuePolicy.FAIL) {
                     throw new InvalidDataException("Column '" + columns.get(c) + "' has a missing value in row "

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A trained autoencoder: scores rows by how badly it reconstructs them, and remembers everything
  * needed to explain and reuse it (columns, resolved spec, normalization, training errors, history,
- * backend). Scoring is thread-safe (DL4J serialises inference on the network). {@link #save} and
+ * backend). Scoring is thread-safe (inference only reads the network). {@link #save} and
  * {@link #load} write and read a versioned model file (see {@link ModelFile}).
  */
 public final class TrainedAutoencoder {
@@ -42,6 +42,8 @@ public final class TrainedAutoencoder {
 
     private final RowPreparer scoringPreparer;
 
+    private final Reconstructor reconstructor;
+
     TrainedAutoencoder(final List<String> columnNames, final AutoencoderSpec spec, final Normalization normalization,
         final MultiLayerNetwork network, final TrainingRecord record) {
         this.columnNames = List.copyOf(columnNames);
@@ -49,6 +51,7 @@ public final class TrainedAutoencoder {
         this.normalization = normalization;
         this.network = network;
         this.record = record;
+        this.reconstructor = Reconstructor.of(network);
         // when scoring, a row with an unimputed missing value gets a NaN score instead of failing
         this.scoringPreparer = new RowPreparer(this.columnNames, normalization,
             spec.missingValuePolicy() == MissingValuePolicy.IMPUTE_MEAN ? MissingValuePolicy.IMPUTE_MEAN
@@ -144,6 +147,7 @@ public final class TrainedAutoencoder {
         final double[][] columnErrors = perColumn ? new double[rows.length][] : null;
         final float[] input = new float[Math.min(rows.length, SCORE_BATCH) * columns];
         final int[] prepared = new int[SCORE_BATCH];
+        final float[] output = new float[input.length];
         int missing = 0;
         int unscorable = 0;
         for (int start = 0; start < rows.length; start += SCORE_BATCH) {
@@ -168,7 +172,7 @@ public final class TrainedAutoencoder {
             if (count == 0) {
                 continue;
             }
-            final float[] output = Reconstructor.reconstruct(network, input, count, columns);
+            reconstructor.reconstruct(input, count, columns, output);
             for (int i = 0; i < count; i++) {
                 final int r = prepared[i];
                 rowErrors[r] = ReconstructionErrors.rowError(metric, input, output, i * columns, columns);

@@ -1,5 +1,6 @@
 package org.aedetect.autoencoder.engine.backend;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,5 +49,26 @@ class Nd4jRuntimeTest {
         final BackendInfo info = Nd4jRuntime.initialize(BackendChoice.CUDA, gpuNowPresent);
         assertEquals("CPU", info.backend());
         assertTrue(info.warnings().stream().anyMatch(w -> w.contains("after a restart")), info.warnings().toString());
+    }
+
+    @Test
+    void theEngineSetsItsOwnCpuThreadsUnlessTheEnvironmentDoes() {
+        Nd4jRuntime.initialize(BackendChoice.AUTO);
+        final String setting = Nd4jRuntime.threadSetting();
+        assertTrue(setting != null && setting.contains("blasThreads="), String.valueOf(setting));
+        if (System.getenv("OMP_NUM_THREADS") == null && System.getProperty(Nd4jRuntime.THREADS_PROPERTY) == null) {
+            assertTrue(setting.contains("ompThreads=1, nd4jMasterThreads=1") && setting.contains("engine default"),
+                setting);
+        }
+    }
+
+    @Test
+    void threadSettingsParse() {
+        assertArrayEquals(new int[] {1, 4}, Nd4jRuntime.parseThreads("auto", 4));
+        assertArrayEquals(new int[] {2, 1}, Nd4jRuntime.parseThreads(" 2 , 1 ", 4));
+        assertArrayEquals(new int[] {1, 4}, Nd4jRuntime.parseThreads("1", 4));
+        assertThrows(IllegalArgumentException.class, () -> Nd4jRuntime.parseThreads("many", 4));
+        assertThrows(IllegalArgumentException.class, () -> Nd4jRuntime.parseThreads("0,2", 4));
+        assertThrows(IllegalArgumentException.class, () -> Nd4jRuntime.parseThreads("1,2,3", 4));
     }
 }

@@ -11,7 +11,7 @@ import org.aedetect.autoencoder.engine.RowSource;
  * Rows in [0, 1] that look a little like images: a smooth mix of a few random patterns, generated
  * again from the seed on every pass, so the benchmark data never sits in the heap as doubles.
  */
-final class GeneratedImages implements RowSource {
+public final class GeneratedImages implements RowSource {
     static final int COLUMNS = 784;
 
     private static final int PATTERNS = 8;
@@ -22,7 +22,7 @@ final class GeneratedImages implements RowSource {
 
     private final double[][] patterns;
 
-    GeneratedImages(final int rows, final long seed) {
+    public GeneratedImages(final int rows, final long seed) {
         this.rows = rows;
         this.seed = seed;
         final SplittableRandom random = new SplittableRandom(seed);
@@ -34,7 +34,7 @@ final class GeneratedImages implements RowSource {
         }
     }
 
-    static double[][] materialize(final int rows, final long seed) {
+    public static double[][] materialize(final int rows, final long seed) {
         final GeneratedImages source = new GeneratedImages(rows, seed);
         final double[][] all = new double[rows][COLUMNS];
         try (RowCursor cursor = source.open()) {

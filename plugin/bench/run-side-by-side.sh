@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark (issue #6, docs/performance.md): in one invocation, on the same generated data,
+#   1. our engine on the reference network (training samples/s, scoring rows/s, peak heap, RSS, JavaCPP
+#      off-heap bytes) with its own thread setting, and "before": DL4J's generic fit() loop with ND4J's
+#      default threads (-Daedetect.threads=nd4j -Daedetect.trainer=dl4j);
+#   2. the same network in PyTorch (plugin/bench/torch_reference.py, plain tensor loop) under four thread
+#      settings, trained on exactly the rows our engine trained on (written to a float32 file);
+#   3. the ratios engine / best PyTorch setting;
+#   4. the row-scaling curve (one epoch and one scoring pass per row count) for both;
+#   5. memory: ROWS x 100 columns streamed under -Xmx1g, scoring the same rows in chunks.
+# Every line is JSON from the program that measured it; the load average is printed around each part.
+#
+# Usage: plugin/bench/run-side-by-side.sh [--rows 20000] [--epochs 2] [--curve "10000 100000 1000000"]
+#        [--memory-rows 1000000] [--skip-curve] [--skip-memory] [--skip-before]
+# PyTorch: uses a python3 that can import torch; if none and apt-get is usable as root, installs the
+# Debian package python3-torch (and libopenblas0-pthread, without which Debian's torch runs on the
+# reference BLAS). Never pip.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+ROWS=20000
+EPOCHS=2
+CURVE="10000 100000 1000000"
+MEMORY_ROWS=1000000
+SKIP_CURVE=0
+SKIP_MEMORY=0
+SKIP_BEFORE=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --rows) ROWS="$2"; shift 2 ;;
+        --epochs) EPOCHS="$2"; shift 2 ;;
+        --curve) CURVE="$2"; shift 2 ;;
+        --memory-rows) MEMORY_ROWS="$2"; shift 2 ;;
+        --skip-curve) SKIP_CURVE=1; shift ;;
+        --skip-memory) SKIP_MEMORY=1; shift ;;
+        --skip-before) SKIP_BEFORE=1; shift ;;
+        *) echo "unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+
+classpath_file="$PWD/plugin/target/bench-classpath.txt"
+./mvnw -B -q -o -pl plugin -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
+CP="plugin/target/test-classes:plugin/target/classes:$(cat "$classpath_file")"
+engine() {
+    local heap="$1"; shift
+    java "-Xmx$heap" -Dorg.nd4j.log.initialization=false "$@"
+}
+MAIN=org.aedetect.autoencoder.engine.bench.SideBySideBenchmark
+DATA="$PWD/plugin/target/bench-reference-$ROWS.f32"
+OUT="$(mktemp)"
+trap 'rm -f "$OUT"' EXIT
+load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+echo "# side-by-side benchmark, $(date -u +%FT%TZ), $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# java: $(java -version 2>&1 | head -1)"
+
+find_torch_python() {
+    for py in python3 /usr/bin/python3; do
+        if command -v "$py" >/dev/null && "$py" -c 'import torch' 2>/dev/null; then
+            command -v "$py"; return 0
+        fi
+    done
+    return 1
+}
+PY="$(find_torch_python || true)"
+if [ -z "$PY" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+    && apt-cache policy python3-torch 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    echo "# installing python3-torch (Debian package)"
+    apt-get install -y -q python3-torch >/dev/null
+    PY="$(find_torch_python || true)"
+fi
+if [ -n "$PY" ] && command -v update-alternatives >/dev/null; then
+    blas="$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | awk '/^Value:/ {print $2}')"
+    if [ -n "$blas" ] && ! echo "$blas" | grep -q openblas; then
+        if [ "$(id -u)" = 0 ] && apt-cache policy libopenblas0-pthread 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+            echo "# torch would use the reference BLAS ($blas); installing libopenblas0-pthread (Debian package)"
+            apt-get install -y -q libopenblas0-pthread >/dev/null
+            blas="$(update-alternatives --query libblas.so.3-x86_64-linux-gnu | awk '/^Value:/ {print $2}')"
+        fi
+    fi
+    echo "# pytorch: $PY, torch $("$PY" -c 'import torch; print(torch.__version__)'), BLAS ${blas:-unknown}"
+else
+    [ -n "$PY" ] || echo "# pytorch: no python3 with torch importable; PyTorch columns are skipped"
+fi
+
+echo
+echo "## 1-3. Reference network 784-512-128-32-128-512-784, batch 256, $ROWS rows, $EPOCHS epochs, scoring $ROWS rows"
+load
+engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" engine | tee -a "$OUT"
+if [ "$SKIP_BEFORE" = 0 ]; then
+    engine 2g -Daedetect.threads=nd4j -Daedetect.trainer=dl4j -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" \
+        "$ROWS" "$DATA" "before: DL4J fit() loop, ND4J default threads" | tee -a "$OUT"
+fi
+if [ -n "$PY" ]; then
+    for torch_threads in 1 2; do
+        for blas_threads in 1 2; do
+            env -u OMP_NUM_THREADS OPENBLAS_NUM_THREADS=$blas_threads "$PY" plugin/bench/torch_reference.py \
+                --data "$DATA" --epochs "$EPOCHS" --torch-threads $torch_threads \
+                --label "torch $torch_threads, openblas $blas_threads" | tee -a "$OUT"
+        done
+    done
+fi
+# the engine with one BLAS thread too (PyTorch gets several settings; this allows same-setting
+# comparisons), then the default again, so that a load change during the run shows up
+engine 2g -Daedetect.threads=1,1 -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" \
+    "engine, threads 1,1 (not the default)" | tee -a "$OUT"
+engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "engine (again)" | tee -a "$OUT"
+load
+python3 - "$OUT" <<'EOF'
+import json, re, sys
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+engine_runs = [l for l in lines if l["system"] == "engine"]
+for l in engine_runs:
+    l["blas"] = int(re.search(r"blasThreads=(\d+)", l["threads"]).group(1))
+default = [l for l in engine_runs if "engine default" in l["threads"]]
+one = [l for l in engine_runs if "aedetect.threads=1,1" in l["threads"]]
+before = [l for l in engine_runs if l["label"].startswith("before")]
+torch = [l for l in lines if l["system"] == "pytorch"]
+for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s")):
+    e = max(default, key=lambda l: l[key])
+    print(f"# {what}: engine (default threads) best {e[key]:,}, runs {[l[key] for l in default]}", end="")
+    if before:
+        print(f"; before {before[0][key]:,} -> {e[key] / before[0][key]:.2f}x", end="")
+    print()
+    if torch:
+        t = max(torch, key=lambda l: l[key])
+        print(f"#   PyTorch best {t[key]:,} ({t['label']}); engine default / PyTorch best = {e[key] / t[key]:.2f}x "
+              f"(worst engine run {min(l[key] for l in default) / t[key]:.2f}x)")
+        for blas, runs in ((default[0]["blas"], default), (1, one)):
+            same = [l for l in torch if l["torchThreads"] == 1 and l["OPENBLAS_NUM_THREADS"] == str(blas)]
+            if runs and same:
+                b = max(runs, key=lambda l: l[key])
+                print(f"#   same setting, 1 compute thread + {blas} BLAS thread(s): engine {b[key]:,} vs "
+                      f"PyTorch {same[0][key]:,} = {b[key] / same[0][key]:.2f}x")
+EOF
+BEST_TORCH="$(python3 - "$OUT" <<'EOF'
+import json, sys
+t = [json.loads(l) for l in open(sys.argv[1]) if l.startswith('{"system": "pytorch"')]
+if t:
+    b = max(t, key=lambda l: l["trainSamplesPerSec"])
+    print(b["torchThreads"], b["OPENBLAS_NUM_THREADS"])
+EOF
+)"
+
+if [ "$SKIP_CURVE" = 0 ]; then
+    echo
+    echo "## 4. Row-scaling curve: one epoch and one scoring pass per row count ($CURVE)"
+    load
+    engine 2g -cp "$CP" $MAIN curve $CURVE
+    if [ -n "$PY" ] && [ -n "$BEST_TORCH" ]; then
+        read -r torch_threads blas_threads <<<"$BEST_TORCH"
+        for rows in $CURVE; do
+            env -u OMP_NUM_THREADS OPENBLAS_NUM_THREADS=$blas_threads "$PY" plugin/bench/torch_reference.py \
+                --generate "$rows" --torch-threads "$torch_threads" \
+                --label "curve, torch $torch_threads, openblas $blas_threads"
+        done
+    fi
+    load
+fi
+
+if [ "$SKIP_MEMORY" = 0 ]; then
+    echo
+    echo "## 5. Memory: $MEMORY_ROWS rows x 100 columns, streamed, -Xmx1g; scoring a tenth, then all rows"
+    load
+    engine 1g -cp "$CP" $MAIN memory "$MEMORY_ROWS" 100
+    load
+fi
