@@ -116,7 +116,7 @@ final class DenseStep {
      */
     static DenseStep forNetwork(final MultiLayerNetwork network) {
         if ("dl4j".equals(System.getProperty(TRAINER_PROPERTY, "").trim().toLowerCase(Locale.ROOT))
-            || !org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU() || !supported(network)) {
+            || !Nd4j.getEnvironment().isCPU() || !supported(network)) {
             return null;
         }
         return new DenseStep(network);
