@@ -111,11 +111,12 @@ final class DenseStep {
 
     /**
      * The step for {@code network}, or null if the network has a feature this step does not implement,
-     * or if system property {@value #TRAINER_PROPERTY} is {@code dl4j}.
+     * if ND4J runs on a GPU (this step calls the CPU's OpenBLAS on host memory), or if system property
+     * {@value #TRAINER_PROPERTY} is {@code dl4j}.
      */
     static DenseStep forNetwork(final MultiLayerNetwork network) {
         if ("dl4j".equals(System.getProperty(TRAINER_PROPERTY, "").trim().toLowerCase(Locale.ROOT))
-            || !supported(network)) {
+            || !Nd4j.getEnvironment().isCPU() || !supported(network)) {
             return null;
         }
         return new DenseStep(network);
