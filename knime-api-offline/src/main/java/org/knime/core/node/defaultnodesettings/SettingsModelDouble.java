@@ -11,8 +11,6 @@ import org.knime.core.node.port.PortObjectSpec;
  */
 public class SettingsModelDouble extends SettingsModelNumber {
 
-    private final String m_configName;
-
     private double m_value;
 
     /**
@@ -20,27 +18,19 @@ public class SettingsModelDouble extends SettingsModelNumber {
      * @param defaultValue initial value
      */
     public SettingsModelDouble(final String configName, final double defaultValue) {
-        if (configName == null || configName.isEmpty()) {
-            throw new IllegalArgumentException("The configName must be a non-empty string");
-        }
-        m_configName = configName;
+        super(configName);
         m_value = defaultValue;
     }
 
     @SuppressWarnings("unchecked")
     @Override
     protected SettingsModelDouble createClone() {
-        return new SettingsModelDouble(m_configName, m_value);
+        return new SettingsModelDouble(getConfigName(), m_value);
     }
 
     @Override
     protected String getModelTypeID() {
         return "SMID_double";
-    }
-
-    @Override
-    protected String getConfigName() {
-        return m_configName;
     }
 
     /** @param newValue the new value */
@@ -71,7 +61,7 @@ public class SettingsModelDouble extends SettingsModelNumber {
     protected void loadSettingsForDialog(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
         try {
-            setDoubleValue(settings.getDouble(m_configName, m_value));
+            setDoubleValue(settings.getDouble(getConfigName(), m_value));
         } catch (IllegalArgumentException iae) {
             // keep the old value
         } finally {
@@ -80,13 +70,8 @@ public class SettingsModelDouble extends SettingsModelNumber {
     }
 
     @Override
-    protected void saveSettingsForDialog(final NodeSettingsWO settings) throws InvalidSettingsException {
-        saveSettingsForModel(settings);
-    }
-
-    @Override
     protected void validateSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validateValue(settings.getDouble(m_configName));
+        validateValue(settings.getDouble(getConfigName()));
     }
 
     /**
@@ -100,7 +85,7 @@ public class SettingsModelDouble extends SettingsModelNumber {
     @Override
     protected void loadSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
         try {
-            setDoubleValue(settings.getDouble(m_configName));
+            setDoubleValue(settings.getDouble(getConfigName()));
         } catch (IllegalArgumentException iae) {
             throw new InvalidSettingsException(iae.getMessage());
         }
@@ -108,11 +93,6 @@ public class SettingsModelDouble extends SettingsModelNumber {
 
     @Override
     protected void saveSettingsForModel(final NodeSettingsWO settings) {
-        settings.addDouble(m_configName, m_value);
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + " ('" + m_configName + "')";
+        settings.addDouble(getConfigName(), m_value);
     }
 }

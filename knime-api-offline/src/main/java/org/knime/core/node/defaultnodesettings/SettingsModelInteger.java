@@ -11,8 +11,6 @@ import org.knime.core.node.port.PortObjectSpec;
  */
 public class SettingsModelInteger extends SettingsModelNumber {
 
-    private final String m_configName;
-
     private int m_value;
 
     /**
@@ -20,27 +18,19 @@ public class SettingsModelInteger extends SettingsModelNumber {
      * @param defaultValue initial value
      */
     public SettingsModelInteger(final String configName, final int defaultValue) {
-        if (configName == null || configName.isEmpty()) {
-            throw new IllegalArgumentException("The configName must be a non-empty string");
-        }
-        m_configName = configName;
+        super(configName);
         m_value = defaultValue;
     }
 
     @SuppressWarnings("unchecked")
     @Override
     protected SettingsModelInteger createClone() {
-        return new SettingsModelInteger(m_configName, m_value);
+        return new SettingsModelInteger(getConfigName(), m_value);
     }
 
     @Override
     protected String getModelTypeID() {
         return "SMID_integer";
-    }
-
-    @Override
-    protected String getConfigName() {
-        return m_configName;
     }
 
     /** @param newValue the new value */
@@ -71,7 +61,7 @@ public class SettingsModelInteger extends SettingsModelNumber {
     protected void loadSettingsForDialog(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
         try {
-            setIntValue(settings.getInt(m_configName, m_value));
+            setIntValue(settings.getInt(getConfigName(), m_value));
         } catch (IllegalArgumentException iae) {
             // keep the old value
         } finally {
@@ -80,13 +70,8 @@ public class SettingsModelInteger extends SettingsModelNumber {
     }
 
     @Override
-    protected void saveSettingsForDialog(final NodeSettingsWO settings) throws InvalidSettingsException {
-        saveSettingsForModel(settings);
-    }
-
-    @Override
     protected void validateSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validateValue(settings.getInt(m_configName));
+        validateValue(settings.getInt(getConfigName()));
     }
 
     /**
@@ -100,7 +85,7 @@ public class SettingsModelInteger extends SettingsModelNumber {
     @Override
     protected void loadSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
         try {
-            setIntValue(settings.getInt(m_configName));
+            setIntValue(settings.getInt(getConfigName()));
         } catch (IllegalArgumentException iae) {
             throw new InvalidSettingsException(iae.getMessage());
         }
@@ -108,11 +93,6 @@ public class SettingsModelInteger extends SettingsModelNumber {
 
     @Override
     protected void saveSettingsForModel(final NodeSettingsWO settings) {
-        settings.addInt(m_configName, m_value);
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + " ('" + m_configName + "')";
+        settings.addInt(getConfigName(), m_value);
     }
 }

@@ -11,8 +11,6 @@ import org.knime.core.node.port.PortObjectSpec;
  */
 public class SettingsModelLong extends SettingsModelNumber {
 
-    private final String m_configName;
-
     private long m_value;
 
     /**
@@ -20,27 +18,19 @@ public class SettingsModelLong extends SettingsModelNumber {
      * @param defaultValue initial value
      */
     public SettingsModelLong(final String configName, final long defaultValue) {
-        if (configName == null || configName.isEmpty()) {
-            throw new IllegalArgumentException("The configName must be a non-empty string");
-        }
-        m_configName = configName;
+        super(configName);
         m_value = defaultValue;
     }
 
     @SuppressWarnings("unchecked")
     @Override
     protected SettingsModelLong createClone() {
-        return new SettingsModelLong(m_configName, m_value);
+        return new SettingsModelLong(getConfigName(), m_value);
     }
 
     @Override
     protected String getModelTypeID() {
         return "SMN_long";
-    }
-
-    @Override
-    protected String getConfigName() {
-        return m_configName;
     }
 
     /** @param newValue the new value */
@@ -71,7 +61,7 @@ public class SettingsModelLong extends SettingsModelNumber {
     protected void loadSettingsForDialog(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
         try {
-            setLongValue(settings.getLong(m_configName, m_value));
+            setLongValue(settings.getLong(getConfigName(), m_value));
         } catch (IllegalArgumentException iae) {
             // keep the old value
         } finally {
@@ -80,13 +70,8 @@ public class SettingsModelLong extends SettingsModelNumber {
     }
 
     @Override
-    protected void saveSettingsForDialog(final NodeSettingsWO settings) throws InvalidSettingsException {
-        saveSettingsForModel(settings);
-    }
-
-    @Override
     protected void validateSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validateValue(settings.getLong(m_configName));
+        validateValue(settings.getLong(getConfigName()));
     }
 
     /**
@@ -100,7 +85,7 @@ public class SettingsModelLong extends SettingsModelNumber {
     @Override
     protected void loadSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
         try {
-            setLongValue(settings.getLong(m_configName));
+            setLongValue(settings.getLong(getConfigName()));
         } catch (IllegalArgumentException iae) {
             throw new InvalidSettingsException(iae.getMessage());
         }
@@ -108,11 +93,6 @@ public class SettingsModelLong extends SettingsModelNumber {
 
     @Override
     protected void saveSettingsForModel(final NodeSettingsWO settings) {
-        settings.addLong(m_configName, m_value);
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + " ('" + m_configName + "')";
+        settings.addLong(getConfigName(), m_value);
     }
 }
