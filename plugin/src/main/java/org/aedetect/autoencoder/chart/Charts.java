@@ -11,6 +11,7 @@ import java.util.List;
 import org.aedetect.autoencoder.engine.EpochEvent;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
 
 /**
  * The charts as pictures: PNG bytes for the Threshold Filter's image port and the report, PNG files for the batch
@@ -49,6 +50,20 @@ public final class Charts {
     public static void writeHistogramPng(final double[] scores, final double threshold, final Path file)
         throws IOException {
         Files.write(file, png(HistogramChart.create(ScoreHistogram.of(scores, threshold), false)));
+    }
+
+    /**
+     * A chart frame with no data, only {@code message} in its plot area: the picture for a histogram
+     * that has no scores (and so no threshold) to show.
+     *
+     * @param title the chart title
+     * @param message what to say instead of the data
+     * @return PNG bytes of {@link #WIDTH} x {@link #HEIGHT}
+     */
+    public static byte[] noDataPng(final String title, final String message) {
+        XYPlot plot = new XYPlot();
+        plot.setNoDataMessage(message);
+        return png(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
     }
 
     /**

@@ -306,6 +306,8 @@ class NodeBadInputMatrixTest {
     void filterOnAnEmptyTableGivesTwoEmptyOutputsAndAWarning() throws Exception {
         NodeRunner<NodeModel> runner = filter("Percentile of scores", "percentile", 95, "Treat as normal");
         PortObject[] out = runner.execute(cells(new String[]{"x"}), null);
+        assertEquals(3, out.length, "every declared output port gets an object, the image port too");
+        assertTrue(out[2] instanceof org.knime.core.node.port.image.ImagePortObject, String.valueOf(out[2]));
         assertEquals(0, Nodes.table(out, 0).size());
         assertEquals(0, Nodes.table(out, 1).size());
         assertTrue(runner.warning().startsWith("The input table is empty"), runner.warning());

@@ -115,7 +115,7 @@ final class ThresholdFilterNodeModel extends NodeModel {
             inObjects[1] == null ? null : ((AutoencoderPortObject)inObjects[1]).getModel().trainingErrors();
         boolean needsScores = !(rule instanceof ThresholdRule.Fixed || rule instanceof ThresholdRule.TrainingQuantile);
         if (scores.length == 0 && needsScores) {
-            // nothing to decide on: two empty outputs, and no threshold rather than a made-up one
+            // nothing to decide on: empty outputs and a picture saying so, and no threshold rather than a made-up one
             setWarningMessage("The input table is empty, so both outputs are empty and no threshold was computed "
                 + "(the flow variable \"" + FLOW_THRESHOLD + "\" is not set).");
             pushFlowVariableInt(FLOW_ANOMALY_COUNT, 0);
@@ -124,7 +124,9 @@ final class ThresholdFilterNodeModel extends NodeModel {
             BufferedDataContainer second = exec.createDataContainer(in);
             first.close();
             second.close();
-            return new PortObject[]{first.getTable(), second.getTable()};
+            byte[] png = Charts.noDataPng("Reconstruction error", "The input table is empty: no scores, no threshold.");
+            return new PortObject[]{first.getTable(), second.getTable(),
+                new ImagePortObject(new PNGImageContent(png), IMAGE_SPEC)};
         }
         double threshold = rule.threshold(scores, training);
 
