@@ -10,16 +10,12 @@ package org.aedetect.autoencoder.engine;
  * @param columnErrors per row and column, or null when not asked for
  * @param missingRows rows whose score is NaN because of missing values
  * @param metric how the row scores were computed
+ * @param trainingPercentiles per row, the percentile (0-100) of its MSE among the model's training errors
+ *            (which are MSE, whatever {@code metric} is); NaN where the score is NaN
  * @param unscorableRows rows whose score is NaN because the network's 32-bit arithmetic overflowed on them
  *            (values far outside anything seen in training); not expected in practice, since inputs are
  *            clipped to {@link TrainedAutoencoder#MAX_NETWORK_INPUT}, but never a silent NaN either
  */
 public record ScoreResult(double[] rowErrors, double[][] columnErrors, int missingRows, ErrorMetric metric,
-    int unscorableRows) {
-
-    /** A result in which every NaN score comes from a missing value. */
-    public ScoreResult(final double[] rowErrors, final double[][] columnErrors, final int missingRows,
-        final ErrorMetric metric) {
-        this(rowErrors, columnErrors, missingRows, metric, 0);
-    }
+    int unscorableRows, double[] trainingPercentiles) {
 }

@@ -144,6 +144,7 @@ public final class TrainedAutoencoder {
         Objects.requireNonNull(metric, "metric");
         final int columns = columnNames.size();
         final double[] rowErrors = new double[rows.length];
+        final double[] percentiles = new double[rows.length];
         final double[][] columnErrors = perColumn ? new double[rows.length][] : null;
         final float[] input = new float[Math.min(rows.length, SCORE_BATCH) * columns];
         final int[] prepared = new int[SCORE_BATCH];
@@ -163,6 +164,7 @@ public final class TrainedAutoencoder {
                 } else {
                     missing++;
                     rowErrors[r] = Double.NaN;
+                    percentiles[r] = Double.NaN;
                     if (perColumn) {
                         columnErrors[r] = new double[columns];
                         Arrays.fill(columnErrors[r], Double.NaN);
@@ -180,17 +182,22 @@ public final class TrainedAutoencoder {
                     columnErrors[r] = new double[columns];
                     ReconstructionErrors.columnErrors(metric, input, output, i * columns, columnErrors[r]);
                 }
+                // the training errors are MSE: place the row by its MSE from this same reconstruction
+                final double mse = metric == ErrorMetric.MSE ? rowErrors[r]
+                    : ReconstructionErrors.rowError(ErrorMetric.MSE, input, output, i * columns, columns);
+                percentiles[r] = Double.isFinite(mse) ? record.trainingErrors().percentileOf(mse) : Double.NaN;
                 if (!Double.isFinite(rowErrors[r])) {
                     // overflow inside the network: say so (counted) rather than hand out NaN or infinity
                     unscorable++;
                     rowErrors[r] = Double.NaN;
+                    percentiles[r] = Double.NaN;
                     if (perColumn) {
                         Arrays.fill(columnErrors[r], Double.NaN);
                     }
                 }
             }
         }
-        return new ScoreResult(rowErrors, columnErrors, missing, metric, unscorable);
+        return new ScoreResult(rowErrors, columnErrors, missing, metric, unscorable, percentiles);
     }
 
     /** The score of one row; NaN if it has a missing value that the model does not impute. */

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.aedetect.autoencoder.engine.ErrorDistribution;
 import org.aedetect.autoencoder.engine.ErrorMetric;
 import org.aedetect.autoencoder.engine.ScoreResult;
 import org.aedetect.autoencoder.engine.ThresholdRule;
@@ -71,13 +70,7 @@ final class ScoredTable {
         final List<String> appended = appendedNames(model.columnNames(), table, scorer, filter);
         final double[][] values = table.values(model.columnNames());
         final ScoreResult result = model.score(values, scorer.errorMetric, scorer.appendColumnErrors);
-        double[] percentiles = null;
-        if (scorer.appendTrainingPercentile) {
-            final double[] mse = scorer.errorMetric == ErrorMetric.MSE ? result.rowErrors()
-                : model.score(values, ErrorMetric.MSE, false).rowErrors();
-            final ErrorDistribution training = model.trainingErrors();
-            percentiles = Arrays.stream(mse).map(training::percentileOf).toArray();
-        }
+        final double[] percentiles = scorer.appendTrainingPercentile ? result.trainingPercentiles() : null;
         final double threshold;
         try {
             threshold = rule.threshold(result.rowErrors(), model.trainingErrors());

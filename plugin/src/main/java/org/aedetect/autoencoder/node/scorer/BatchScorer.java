@@ -3,7 +3,6 @@ package org.aedetect.autoencoder.node.scorer;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aedetect.autoencoder.engine.ErrorDistribution;
 import org.aedetect.autoencoder.engine.ErrorMetric;
 import org.aedetect.autoencoder.engine.ScoreResult;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
@@ -94,9 +93,6 @@ final class BatchScorer {
             TableRows.read(batch.get(i), indices, values[i]);
         }
         ScoreResult result = m_model.score(values, m_metric, m_columns.columnErrors());
-        double[] mse = !m_columns.percentile() ? null
-            : m_metric == ErrorMetric.MSE ? result.rowErrors() : m_model.score(values, ErrorMetric.MSE, false).rowErrors();
-        ErrorDistribution training = m_model.trainingErrors();
         m_missingRows += result.missingRows();
         m_unscorableRows += result.unscorableRows();
         for (int i = 0; i < n; i++) {
@@ -112,8 +108,8 @@ final class BatchScorer {
                     cells[c++] = cell(e);
                 }
             }
-            if (mse != null) {
-                cells[c++] = cell(training.percentileOf(mse[i]));
+            if (m_columns.percentile()) {
+                cells[c++] = cell(result.trainingPercentiles()[i]);
             }
             out.push(new DefaultRow(row.getKey(), cells));
         }
