@@ -45,11 +45,6 @@ final class DataScan {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
-    /** Reads {@code source} once. */
-    static DataScan run(final RowSource source, final MissingValuePolicy policy, final ValidationSplit split) {
-        return run(source, policy, split, TrainingListener.NONE, Integer.MAX_VALUE);
-    }
-
     /**
      * Reads {@code source} once, asking {@code listener} whether to cancel every {@code checkEvery} rows.
      *

@@ -27,11 +27,6 @@ final class Reconstructor {
         return new Reconstructor(network);
     }
 
-    /** Reconstructs the first {@code rows} rows of {@code input} into a new array. */
-    float[] reconstruct(final float[] input, final int rows, final int columns) {
-        return reconstruct(input, rows, columns, new float[rows * columns]);
-    }
-
     /**
      * Reconstructs the first {@code rows} rows of {@code input} into {@code into} (at least rows x columns
      * long, reused across chunks so that scoring does not produce garbage per chunk).

@@ -24,17 +24,18 @@ final class RowPreparer {
         this.policy = policy;
     }
 
+    /** {@code normalized} limited to the network's input range (see TrainedAutoencoder#MAX_NETWORK_INPUT). */
+    static double clip(final double normalized) {
+        return Math.max(-TrainedAutoencoder.MAX_NETWORK_INPUT, Math.min(TrainedAutoencoder.MAX_NETWORK_INPUT,
+            normalized));
+    }
+
     /**
      * Prepares {@code raw} into {@code into} from {@code offset}.
      *
      * @return false if the row has missing values that are not imputed (nothing is written then)
      * @throws InvalidDataException for values the network cannot take, or missing values under FAIL
      */
-    static double clip(final double normalized) {
-        return Math.max(-TrainedAutoencoder.MAX_NETWORK_INPUT, Math.min(TrainedAutoencoder.MAX_NETWORK_INPUT,
-            normalized));
-    }
-
     boolean prepare(final double[] raw, final long rowIndex, final float[] into, final int offset) {
         if (RowChecks.hasMissing(raw, rowIndex, columns, policy) && policy != MissingValuePolicy.IMPUTE_MEAN) {
             return false;

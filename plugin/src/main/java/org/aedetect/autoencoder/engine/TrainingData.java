@@ -32,17 +32,12 @@ final class TrainingData {
     }
 
     /**
+     * Reads the data once (checks, normalization, imputation, row counts) and caches it when it fits the
+     * budget, asking {@code listener} whether to cancel every batch-size rows of the first pass and of
+     * filling the cache.
+     *
      * @throws InvalidDataException if the data cannot be trained on (see {@link RowChecks}, no rows, no
      *             columns, a column without values)
-     */
-    static TrainingData prepare(final AutoencoderSpec spec, final RowSource source, final long cacheBudgetBytes) {
-        return prepare(spec, source, cacheBudgetBytes, TrainingListener.NONE);
-    }
-
-    /**
-     * As {@link #prepare(AutoencoderSpec, RowSource, long)}, asking {@code listener} whether to cancel every
-     * batch-size rows of the first pass and of filling the cache.
-     *
      * @throws TrainingCanceledException if the listener cancels
      */
     static TrainingData prepare(final AutoencoderSpec spec, final RowSource source, final long cacheBudgetBytes,
