@@ -64,18 +64,6 @@ public final class BackendPreference {
         return Nd4jRuntime.initialize(nodeChoice != null ? nodeChoice : current());
     }
 
-    /**
-     * @param value a stored value
-     * @return the page's label for it
-     */
-    static String label(final String value) {
-        return switch (BackendChoice.parse(value)) {
-            case AUTO -> "Auto";
-            case CPU -> "CPU";
-            case CUDA -> "CUDA";
-        };
-    }
-
     /** @return the lower-case name of the choice, for messages */
     static String describe(final BackendChoice choice) {
         return choice.name().toLowerCase(Locale.ROOT);

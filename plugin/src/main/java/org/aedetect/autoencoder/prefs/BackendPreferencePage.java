@@ -36,7 +36,7 @@ public final class BackendPreferencePage extends FieldEditorPreferencePage imple
         String[][] labelsAndValues = new String[BackendPreference.CHOICES.length][];
         for (int i = 0; i < labelsAndValues.length; i++) {
             String value = BackendPreference.CHOICES[i];
-            labelsAndValues[i] = new String[]{BackendPreference.label(value), value};
+            labelsAndValues[i] = new String[]{value, value}; // the stored values read as labels
         }
         addField(new RadioGroupFieldEditor(BackendPreference.KEY_BACKEND, "Backend", 1, labelsAndValues,
             getFieldEditorParent(), true));

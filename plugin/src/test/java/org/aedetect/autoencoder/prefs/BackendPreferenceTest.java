@@ -34,9 +34,9 @@ class BackendPreferenceTest {
 
     @Test
     void pageChoicesAreTheEngineChoices() {
-        for (String value : BackendPreference.CHOICES) {
-            assertEquals(value, BackendPreference.label(value));
-        }
+        assertEquals(java.util.EnumSet.allOf(BackendChoice.class), java.util.Arrays.stream(BackendPreference.CHOICES)
+            .map(BackendChoice::parse).collect(java.util.stream.Collectors.toCollection(
+                () -> java.util.EnumSet.noneOf(BackendChoice.class))), "each page value is one engine choice");
         assertEquals(BackendChoice.values().length, BackendPreference.CHOICES.length);
     }
 
