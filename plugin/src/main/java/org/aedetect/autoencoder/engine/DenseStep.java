@@ -52,6 +52,16 @@ final class DenseStep {
     /** System property: {@code dl4j} forces DL4J's generic {@code fit}/{@code output} (for comparison). */
     static final String TRAINER_PROPERTY = "aedetect.trainer";
 
+    /**
+     * Serialises this step's native work across threads. A full test run once crashed the JVM in
+     * libnd4j ({@code TadDescriptor}, reached from the bias broadcast in {@link #linear}) while four
+     * learners trained at once through this step; DL4J's own loop had passed the same concurrency
+     * stress many times. The cause inside libnd4j is not understood, so concurrent trainings take turns
+     * here: a node that crashes KNIME is far worse than two nodes that share the cores one after the
+     * other (on small machines they compete for the same cores anyway).
+     */
+    private static final Object NATIVE_CALLS = new Object();
+
     private final MultiLayerNetwork network;
 
     private final int layers;
@@ -172,13 +182,15 @@ final class DenseStep {
      * @return DL4J's score of the mini-batch (mean loss per row), before the update
      */
     double fit(final float[] input, final float[] labels, final int rows) {
-        final double score = computeGradient(input, labels, rows);
-        final int iteration = BaseOptimizer.getIterationCount(network);
-        final int epoch = BaseOptimizer.getEpochCount(network);
-        network.getUpdater().update(network, gradient, iteration, epoch, rows, noWorkspaces);
-        stepFunction.step(network.params(), stepGradient);
-        BaseOptimizer.incrementIterationCount(network, 1);
-        return score;
+        synchronized (NATIVE_CALLS) {
+            final double score = computeGradient(input, labels, rows);
+            final int iteration = BaseOptimizer.getIterationCount(network);
+            final int epoch = BaseOptimizer.getEpochCount(network);
+            network.getUpdater().update(network, gradient, iteration, epoch, rows, noWorkspaces);
+            stepFunction.step(network.params(), stepGradient);
+            BaseOptimizer.incrementIterationCount(network, 1);
+            return score;
+        }
     }
 
     /**
@@ -188,51 +200,53 @@ final class DenseStep {
      * @return the score of the mini-batch (mean loss per row)
      */
     double computeGradient(final float[] input, final float[] labels, final int rows) {
-        if (gradient == null) {
-            initGradientViews();
-        }
-        final Buffers b = buffers(rows);
-        put(input, b.input, rows * nIn[0]);
-        put(labels, b.labels, rows * nOut[layers - 1]);
-        INDArray in = b.input;
-        for (int l = 0; l < layers; l++) {
-            linear(in, l, b.z[l]);
-            if (l < layers - 1) {
-                b.a[l].assign(b.z[l]);
-                final INDArray activated = activations[l].getActivation(b.a[l], true);
-                if (activated != b.a[l]) {
-                    b.a[l].assign(activated);
-                }
-                in = b.a[l];
+        synchronized (NATIVE_CALLS) {
+            if (gradient == null) {
+                initGradientViews();
             }
-        }
-        final IActivation outputActivation = activations[layers - 1];
-        final double score = loss.computeScore(b.labels, b.z[layers - 1], outputActivation, null, true);
-        INDArray delta = loss.computeGradient(b.labels, b.z[layers - 1], outputActivation, null);
-        for (int l = layers - 1; l >= 0; l--) {
-            final INDArray plainDelta = plain(delta);
-            if (plainDelta != delta && !b.owns(delta)) {
+            final Buffers b = buffers(rows);
+            put(input, b.input, rows * nIn[0]);
+            put(labels, b.labels, rows * nOut[layers - 1]);
+            INDArray in = b.input;
+            for (int l = 0; l < layers; l++) {
+                linear(in, l, b.z[l]);
+                if (l < layers - 1) {
+                    b.a[l].assign(b.z[l]);
+                    final INDArray activated = activations[l].getActivation(b.a[l], true);
+                    if (activated != b.a[l]) {
+                        b.a[l].assign(activated);
+                    }
+                    in = b.a[l];
+                }
+            }
+            final IActivation outputActivation = activations[layers - 1];
+            final double score = loss.computeScore(b.labels, b.z[layers - 1], outputActivation, null, true);
+            INDArray delta = loss.computeGradient(b.labels, b.z[layers - 1], outputActivation, null);
+            for (int l = layers - 1; l >= 0; l--) {
+                final INDArray plainDelta = plain(delta);
+                if (plainDelta != delta && !b.owns(delta)) {
+                    release(delta);
+                }
+                delta = plainDelta;
+                final INDArray layerInput = l == 0 ? b.input : b.a[l - 1];
+                delta.sum(biasGradients[l], 0);
+                // weight gradient (f order nIn x nOut = row-major nOut x nIn) = delta^T . input
+                sgemm(true, false, nOut[l], nIn[l], rows, delta, nOut[l], layerInput, nIn[l], weightGradients[l], nIn[l]);
+                if (l > 0) {
+                    // epsilon (rows x nIn) = delta . W^T; W in f order is row-major W^T (nOut x nIn)
+                    sgemm(false, false, rows, nIn[l], nOut[l], delta, nOut[l], weights[l], nIn[l], b.epsilon[l], nIn[l]);
+                    final INDArray next = activations[l - 1].backprop(b.z[l - 1], b.epsilon[l]).getFirst();
+                    if (!b.owns(delta)) {
+                        release(delta, next);
+                    }
+                    delta = next;
+                }
+            }
+            if (!b.owns(delta)) {
                 release(delta);
             }
-            delta = plainDelta;
-            final INDArray layerInput = l == 0 ? b.input : b.a[l - 1];
-            delta.sum(biasGradients[l], 0);
-            // weight gradient (f order nIn x nOut = row-major nOut x nIn) = delta^T . input
-            sgemm(true, false, nOut[l], nIn[l], rows, delta, nOut[l], layerInput, nIn[l], weightGradients[l], nIn[l]);
-            if (l > 0) {
-                // epsilon (rows x nIn) = delta . W^T; W in f order is row-major W^T (nOut x nIn)
-                sgemm(false, false, rows, nIn[l], nOut[l], delta, nOut[l], weights[l], nIn[l], b.epsilon[l], nIn[l]);
-                final INDArray next = activations[l - 1].backprop(b.z[l - 1], b.epsilon[l]).getFirst();
-                if (!b.owns(delta)) {
-                    release(delta, next);
-                }
-                delta = next;
-            }
+            return score;
         }
-        if (!b.owns(delta)) {
-            release(delta);
-        }
-        return score;
     }
 
     /**
@@ -240,15 +254,17 @@ final class DenseStep {
      * them, in inference mode: what DL4J's {@code scoreExamples(input, input, false)} sums to.
      */
     double lossSum(final float[] input, final int rows) {
-        final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
-        put(input, x, rows * nIn[0]);
-        final INDArray preOutput = forward(x, layers - 1);
-        final INDArray perRow = loss.computeScoreArray(x, preOutput, activations[layers - 1], null);
-        final double sum = perRow.sumNumber().doubleValue();
-        release(perRow, x, preOutput);
-        release(preOutput, x);
-        release(x);
-        return sum;
+        synchronized (NATIVE_CALLS) {
+            final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
+            put(input, x, rows * nIn[0]);
+            final INDArray preOutput = forward(x, layers - 1);
+            final INDArray perRow = loss.computeScoreArray(x, preOutput, activations[layers - 1], null);
+            final double sum = perRow.sumNumber().doubleValue();
+            release(perRow, x, preOutput);
+            release(preOutput, x);
+            release(x);
+            return sum;
+        }
     }
 
     /**
@@ -300,15 +316,17 @@ final class DenseStep {
      * {@code into}; returns {@code into}.
      */
     float[] reconstruct(final float[] input, final int rows, final float[] into) {
-        final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
-        put(input, x, rows * nIn[0]);
-        final INDArray preOutput = forward(x, layers - 1);
-        final INDArray output = plain(activations[layers - 1].getActivation(preOutput, false));
-        new FloatPointer(output.data().addressPointer()).get(into, 0, rows * nOut[layers - 1]);
-        release(output, x);
-        release(preOutput, x, output);
-        release(x);
-        return into;
+        synchronized (NATIVE_CALLS) {
+            final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
+            put(input, x, rows * nIn[0]);
+            final INDArray preOutput = forward(x, layers - 1);
+            final INDArray output = plain(activations[layers - 1].getActivation(preOutput, false));
+            new FloatPointer(output.data().addressPointer()).get(into, 0, rows * nOut[layers - 1]);
+            release(output, x);
+            release(preOutput, x, output);
+            release(x);
+            return into;
+        }
     }
 
     /** out (rows x nOut, c order) = in (rows x nIn, c order) . W + b. */
