@@ -1,5 +1,8 @@
 package org.aedetect.autoencoder.engine;
 
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -9,11 +12,14 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.StepFunction;
 import org.deeplearning4j.optimize.solvers.BaseOptimizer;
@@ -23,8 +29,12 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * A training and inference step specialised for the networks {@link AutoencoderNetwork} builds
@@ -34,18 +44,21 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  *
  * <p>Why: DL4J's generic {@code fit(DataSet)} recomputes every layer's pre-activation during
  * backpropagation and the output layer's once more for the score, computes the input gradient of the
- * first layer that nobody needs, and allocates and validates arrays per layer and call. This step does
- * the forward pass once, keeps pre-activations and activations in buffers preallocated per batch size,
- * calls OpenBLAS {@code cblas_sgemm} directly for the matrix products (the same library and call ND4J's
- * own level-3 BLAS uses), and otherwise uses DL4J's own pieces: the layers' activation functions
- * (forward and backprop), the output layer's loss function (score and gradient), DL4J's updater (Adam,
- * RMSProp, Nesterov; division by the mini-batch size) and step function. DenseStepTest checks forward
- * pass, gradient, score and several updates against DL4J's own implementation.
+ * first layer that nobody needs, and allocates and validates arrays per layer and call; and several of
+ * ND4J's element-wise helpers it uses (Adam, activation derivatives, the loss functions) are slow on
+ * this workload. This step does the forward pass once into buffers preallocated per batch size, calls
+ * OpenBLAS {@code cblas_sgemm} directly for the matrix products (the same library and call ND4J's own
+ * level-3 BLAS uses), and does the element-wise work in {@link FloatKernels}: bias and activation
+ * (ReLU, leaky ReLU, identity; ND4J's vectorised ops for sigmoid, tanh and ELU), derivatives, the MSE
+ * gradient, bias gradients and Adam, each one pass over the native memory. Other losses (MAE, binary
+ * cross-entropy) use DL4J's loss functions and other optimizers DL4J's updater and step function.
+ * DenseStepTest checks forward pass, gradient, score and several updates against DL4J's own
+ * implementation for every activation, loss and optimizer the engine offers.
  *
  * <p>Networks with anything else (dropout, weight noise, regularization, constraints, gradient
- * normalization, layer norm, layers without bias, other layer types or data types) are not supported:
- * {@link #forNetwork} returns null and callers use DL4J's generic path. Not thread-safe: one instance
- * per training thread; {@link #reconstruct} allocates its own buffers per call.
+ * normalization, layer norm, layers without bias, other layer types, activations or data types) are not
+ * supported: {@link #forNetwork} returns null and callers use DL4J's generic path. One instance per
+ * network and thread of use; all native work of all instances is serialised (see {@link #NATIVE_CALLS}).
  */
 final class DenseStep {
 
@@ -54,11 +67,12 @@ final class DenseStep {
 
     /**
      * Serialises this step's native work across threads. A full test run once crashed the JVM in
-     * libnd4j ({@code TadDescriptor}, reached from the bias broadcast in {@link #linear}) while four
-     * learners trained at once through this step; DL4J's own loop had passed the same concurrency
+     * libnd4j ({@code TadDescriptor}, reached from an ND4J bias broadcast this step used then) while
+     * four learners trained at once through this step; DL4J's own loop had passed the same concurrency
      * stress many times. The cause inside libnd4j is not understood, so concurrent trainings take turns
      * here: a node that crashes KNIME is far worse than two nodes that share the cores one after the
-     * other (on small machines they compete for the same cores anyway).
+     * other (on small machines they compete for the same cores anyway). It also makes the shared
+     * buffers of a step used for scoring from several threads safe.
      */
     private static final Object NATIVE_CALLS = new Object();
 
@@ -74,19 +88,39 @@ final class DenseStep {
 
     private final INDArray[] biases;
 
-    private final INDArray[] weightGradients;
+    private final FloatBuffer[] biasViews;
 
-    private final INDArray[] biasGradients;
+    private final float[][] biasValues;
 
     private final IActivation[] activations;
 
+    private final FloatKernels.Kind[] kinds;
+
+    private final float[] alphas;
+
     private final ILossFunction loss;
+
+    /** Whether the loss is DL4J's MSE, computed by {@link FloatKernels}. */
+    private final boolean mse;
+
+    private final FloatKernels kernels;
+
+    private final FloatBuffer[] biasGradientViews;
 
     /** The network's gradient view with per-layer entries; set up on the first training step. */
     private Gradient gradient;
 
     /** The flattened gradient view, shaped like {@code network.params()} for the step function. */
     private INDArray stepGradient;
+
+    private INDArray[] weightGradientArrays;
+
+    /** Adam on the updater blocks by {@link FloatKernels#adam}, or null: DL4J's updater. */
+    private List<AdamBlock> adamBlocks;
+
+    private FloatBuffer paramsView;
+
+    private FloatBuffer gradientView;
 
     private final StepFunction stepFunction = new NegativeGradientStepFunction();
 
@@ -103,20 +137,32 @@ final class DenseStep {
         nOut = new int[layers];
         weights = new INDArray[layers];
         biases = new INDArray[layers];
-        weightGradients = new INDArray[layers];
-        biasGradients = new INDArray[layers];
+        biasViews = new FloatBuffer[layers];
+        biasValues = new float[layers][];
+        biasGradientViews = new FloatBuffer[layers];
+        weightGradientArrays = new INDArray[layers];
         activations = new IActivation[layers];
+        kinds = new FloatKernels.Kind[layers];
+        alphas = new float[layers];
+        int widest = 1;
         for (int l = 0; l < layers; l++) {
             final Layer layer = network.getLayer(l);
             final BaseLayer conf = (BaseLayer)layer.conf().getLayer();
-            nIn[l] = Math.toIntExact(((org.deeplearning4j.nn.conf.layers.FeedForwardLayer)conf).getNIn());
-            nOut[l] = Math.toIntExact(((org.deeplearning4j.nn.conf.layers.FeedForwardLayer)conf).getNOut());
+            nIn[l] = Math.toIntExact(((FeedForwardLayer)conf).getNIn());
+            nOut[l] = Math.toIntExact(((FeedForwardLayer)conf).getNOut());
             weights[l] = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
             biases[l] = layer.getParam(DefaultParamInitializer.BIAS_KEY);
+            biasViews[l] = FloatKernels.view(biases[l]);
+            biasValues[l] = new float[nOut[l]];
             activations[l] = conf.getActivationFn();
+            kinds[l] = FloatKernels.Kind.of(activations[l]);
+            alphas[l] = FloatKernels.Kind.alpha(activations[l]);
             requireLayout(weights[l], nIn[l], nOut[l]);
+            widest = Math.max(widest, Math.max(nIn[l], nOut[l]));
         }
         loss = ((OutputLayer)network.getLayer(layers - 1).conf().getLayer()).getLossFn();
+        mse = loss.getClass() == LossMSE.class && ((LossMSE)loss).getWeights() == null;
+        kernels = new FloatKernels(widest);
     }
 
     /**
@@ -154,7 +200,8 @@ final class DenseStep {
                 || (base.getConstraints() != null && !base.getConstraints().isEmpty())
                 || (base.getGradientNormalization() != null
                     && base.getGradientNormalization() != GradientNormalization.None)
-                || !layerConf.isMiniBatch() || layerConf.getStepFunction() != null) {
+                || !layerConf.isMiniBatch() || layerConf.getStepFunction() != null
+                || FloatKernels.Kind.of(base.getActivationFn()) == null) {
                 return false;
             }
             if (layer instanceof DenseLayer dense && (dense.hasLayerNorm() || !dense.hasBias())) {
@@ -176,8 +223,9 @@ final class DenseStep {
 
     /**
      * One training iteration on the first {@code rows} rows of {@code input} with targets
-     * {@code labels} (row-major, columns = network input width): forward pass, score, gradients into
-     * the network's gradient view, DL4J updater, parameter step, iteration count.
+     * {@code labels} (row-major, columns = network input width; may be the same array): forward pass,
+     * score, gradients into the network's gradient view, update (Adam here, other optimizers through
+     * DL4J's updater and step function), iteration count.
      *
      * @return DL4J's score of the mini-batch (mean loss per row), before the update
      */
@@ -186,8 +234,14 @@ final class DenseStep {
             final double score = computeGradient(input, labels, rows);
             final int iteration = BaseOptimizer.getIterationCount(network);
             final int epoch = BaseOptimizer.getEpochCount(network);
-            network.getUpdater().update(network, gradient, iteration, epoch, rows, noWorkspaces);
-            stepFunction.step(network.params(), stepGradient);
+            if (adamBlocks != null) {
+                for (final AdamBlock block : adamBlocks) {
+                    block.apply(iteration, epoch, rows);
+                }
+            } else {
+                network.getUpdater().update(network, gradient, iteration, epoch, rows, noWorkspaces);
+                stepFunction.step(network.params(), stepGradient);
+            }
             BaseOptimizer.incrementIterationCount(network, 1);
             return score;
         }
@@ -205,47 +259,105 @@ final class DenseStep {
                 initGradientViews();
             }
             final Buffers b = buffers(rows);
-            put(input, b.input, rows * nIn[0]);
-            put(labels, b.labels, rows * nOut[layers - 1]);
-            INDArray in = b.input;
-            for (int l = 0; l < layers; l++) {
-                linear(in, l, b.z[l]);
-                if (l < layers - 1) {
-                    b.a[l].assign(b.z[l]);
-                    final INDArray activated = activations[l].getActivation(b.a[l], true);
-                    if (activated != b.a[l]) {
-                        b.a[l].assign(activated);
-                    }
-                    in = b.a[l];
-                }
+            final int last = layers - 1;
+            b.inputView.put(0, input, 0, rows * nIn[0]);
+            final FloatBuffer labelView;
+            final INDArray labelArray;
+            if (labels == input) {
+                labelView = b.inputView;
+                labelArray = b.input;
+            } else {
+                labelView = b.labelView();
+                labelView.put(0, labels, 0, rows * nOut[last]);
+                labelArray = b.labels;
             }
-            final IActivation outputActivation = activations[layers - 1];
-            final double score = loss.computeScore(b.labels, b.z[layers - 1], outputActivation, null, true);
-            INDArray delta = loss.computeGradient(b.labels, b.z[layers - 1], outputActivation, null);
-            for (int l = layers - 1; l >= 0; l--) {
-                final INDArray plainDelta = plain(delta);
-                if (plainDelta != delta && !b.owns(delta)) {
-                    release(delta);
-                }
-                delta = plainDelta;
+            forward(b, rows, mse);
+            final double score;
+            if (mse) {
+                final double sum = kernels.squaredErrorGradient(b.outView, labelView, b.deltaView,
+                    rows * nOut[last], nOut[last]);
+                kernels.derivative(b.deltaView, b.outView, rows * nOut[last], kinds[last], alphas[last]);
+                score = sum / nOut[last] / rows;
+            } else {
+                score = loss.computeScore(labelArray, b.z, activations[last], null, true);
+                final INDArray delta = loss.computeGradient(labelArray, b.z, activations[last], null);
+                b.delta.assign(delta);
+                release(delta, b.z, b.delta);
+            }
+            INDArray delta = b.delta;
+            FloatBuffer deltaView = b.deltaView;
+            for (int l = last; l >= 0; l--) {
                 final INDArray layerInput = l == 0 ? b.input : b.a[l - 1];
-                delta.sum(biasGradients[l], 0);
+                kernels.columnSums(deltaView, rows, nOut[l], biasGradientViews[l]);
                 // weight gradient (f order nIn x nOut = row-major nOut x nIn) = delta^T . input
-                sgemm(true, false, nOut[l], nIn[l], rows, delta, nOut[l], layerInput, nIn[l], weightGradients[l], nIn[l]);
+                sgemm(true, false, nOut[l], nIn[l], rows, delta, nOut[l], layerInput, nIn[l],
+                    weightGradientArrays[l], nIn[l]);
                 if (l > 0) {
                     // epsilon (rows x nIn) = delta . W^T; W in f order is row-major W^T (nOut x nIn)
-                    sgemm(false, false, rows, nIn[l], nOut[l], delta, nOut[l], weights[l], nIn[l], b.epsilon[l], nIn[l]);
-                    final INDArray next = activations[l - 1].backprop(b.z[l - 1], b.epsilon[l]).getFirst();
-                    if (!b.owns(delta)) {
-                        release(delta, next);
-                    }
-                    delta = next;
+                    sgemm(false, false, rows, nIn[l], nOut[l], delta, nOut[l], weights[l], nIn[l], b.epsilon[l],
+                        nIn[l]);
+                    kernels.derivative(b.epsilonView[l], b.aView[l - 1], rows * nIn[l], kinds[l - 1],
+                        alphas[l - 1]);
+                    delta = b.epsilon[l];
+                    deltaView = b.epsilonView[l];
                 }
             }
-            if (!b.owns(delta)) {
-                release(delta);
-            }
             return score;
+        }
+    }
+
+    /**
+     * Forward pass of the rows in {@code b.input}: hidden activations into {@code b.a}, the output
+     * layer's pre-activation into {@code b.z} and, if {@code output}, its activation into {@code b.out}.
+     */
+    private void forward(final Buffers b, final int rows, final boolean output) {
+        INDArray in = b.input;
+        for (int l = 0; l < layers; l++) {
+            final boolean last = l == layers - 1;
+            final INDArray target = last ? b.z : b.a[l];
+            final FloatBuffer view = last ? b.zView : b.aView[l];
+            // W in f order (nIn x nOut) is row-major W^T (nOut x nIn): target = in . (W^T)^T
+            sgemm(false, true, rows, nOut[l], nIn[l], in, nIn[l], weights[l], nIn[l], target, nOut[l]);
+            biasViews[l].get(0, biasValues[l], 0, nOut[l]);
+            if (last) {
+                kernels.biasActivation(view, rows, nOut[l], biasValues[l], FloatKernels.Kind.IDENTITY, 0f);
+                if (output) {
+                    activate(b.z, b.out, view, b.outView, rows, l);
+                }
+            } else {
+                kernels.biasActivation(view, rows, nOut[l], biasValues[l], kinds[l], alphas[l]);
+                if (!kinds[l].computedHere()) {
+                    apply(activations[l], target);
+                }
+                in = target;
+            }
+        }
+    }
+
+    /** {@code out} = the output activation of {@code z} ({@code out} is {@code z} for the identity). */
+    private void activate(final INDArray z, final INDArray out, final FloatBuffer zView, final FloatBuffer outView,
+        final int rows, final int l) {
+        if (kinds[l] == FloatKernels.Kind.IDENTITY) {
+            return;
+        }
+        if (kinds[l] == FloatKernels.Kind.SIGMOID) {
+            Nd4j.getExecutioner().exec(new Sigmoid(z, out)); // ND4J's vectorised sigmoid, z to out in one pass
+            return;
+        }
+        out.assign(z);
+        if (kinds[l].computedHere()) {
+            kernels.biasActivation(outView, rows, nOut[l], new float[nOut[l]], kinds[l], alphas[l]); // not built by the engine
+        } else {
+            apply(activations[l], out);
+        }
+    }
+
+    /** ND4J's in-place activation of {@code x} (its vectorised sigmoid, tanh and ELU ops). */
+    private static void apply(final IActivation activation, final INDArray x) {
+        final INDArray activated = activation.getActivation(x, true);
+        if (activated != x) {
+            x.assign(activated);
+            release(activated, x);
         }
     }
 
@@ -255,34 +367,19 @@ final class DenseStep {
      */
     double lossSum(final float[] input, final int rows) {
         synchronized (NATIVE_CALLS) {
-            final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
-            put(input, x, rows * nIn[0]);
-            final INDArray preOutput = forward(x, layers - 1);
-            final INDArray perRow = loss.computeScoreArray(x, preOutput, activations[layers - 1], null);
+            final Buffers b = buffers(rows);
+            final int last = layers - 1;
+            b.inputView.put(0, input, 0, rows * nIn[0]);
+            if (mse) {
+                forward(b, rows, true);
+                return kernels.squaredError(b.outView, b.inputView, rows * nOut[last]) / nOut[last];
+            }
+            forward(b, rows, false);
+            final INDArray perRow = loss.computeScoreArray(b.input, b.z, activations[last], null);
             final double sum = perRow.sumNumber().doubleValue();
-            release(perRow, x, preOutput);
-            release(preOutput, x);
-            release(x);
+            release(perRow, b.input, b.z);
             return sum;
         }
-    }
-
-    /**
-     * Inference forward pass of {@code x} through the first {@code untilLayer} layers (activations
-     * applied), then the linear part of layer {@code untilLayer}: its pre-activation.
-     */
-    private INDArray forward(final INDArray x, final int untilLayer) {
-        INDArray in = x;
-        final int rows = Math.toIntExact(x.size(0));
-        for (int l = 0; l <= untilLayer; l++) {
-            final INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, nOut[l]); // sgemm overwrites it
-            linear(in, l, out);
-            final INDArray next = l < untilLayer ? plain(activations[l].getActivation(out, false)) : out;
-            release(out, next);
-            release(in, x, next);
-            in = next;
-        }
-        return in;
     }
 
     /** Points the per-layer gradient arrays at DL4J's flattened gradient view (created if needed). */
@@ -295,12 +392,13 @@ final class DenseStep {
             final Layer layer = network.getLayer(l);
             final var views = DefaultParamInitializer.getInstance().getGradientsFromFlattened(layer.conf(),
                 layer.getGradientsViewArray());
-            weightGradients[l] = views.get(DefaultParamInitializer.WEIGHT_KEY);
-            biasGradients[l] = views.get(DefaultParamInitializer.BIAS_KEY);
-            requireLayout(weightGradients[l], nIn[l], nOut[l]);
+            weightGradientArrays[l] = views.get(DefaultParamInitializer.WEIGHT_KEY);
+            final INDArray biasGradient = views.get(DefaultParamInitializer.BIAS_KEY);
+            biasGradientViews[l] = FloatKernels.view(biasGradient);
+            requireLayout(weightGradientArrays[l], nIn[l], nOut[l]);
             final String name = String.valueOf(l); // MultiLayerUpdater names layers by index, as fit() does
-            g.setGradientFor(name + "_" + DefaultParamInitializer.WEIGHT_KEY, weightGradients[l]);
-            g.setGradientFor(name + "_" + DefaultParamInitializer.BIAS_KEY, biasGradients[l]);
+            g.setGradientFor(name + "_" + DefaultParamInitializer.WEIGHT_KEY, weightGradientArrays[l]);
+            g.setGradientFor(name + "_" + DefaultParamInitializer.BIAS_KEY, biasGradient);
         }
         final INDArray params = network.params();
         final INDArray flat = network.getGradientsViewArray();
@@ -308,7 +406,71 @@ final class DenseStep {
         if (stepGradient.data().addressPointer().address() != flat.data().addressPointer().address()) {
             throw new IllegalStateException("The reshaped gradient is not a view of DL4J's gradient array");
         }
+        paramsView = FloatKernels.view(params);
+        gradientView = FloatKernels.view(flat);
+        adamBlocks = adamBlocks();
         gradient = g;
+    }
+
+    /**
+     * The updater blocks as {@link AdamBlock}s if every block is plain Adam on parameters that DL4J divides
+     * by the mini-batch size; else null (DL4J's updater does the update).
+     */
+    private List<AdamBlock> adamBlocks() {
+        if (!(network.getUpdater() instanceof BaseMultiLayerUpdater<?> updater)) {
+            return null;
+        }
+        final List<AdamBlock> blocks = new ArrayList<>();
+        for (final UpdaterBlock block : updater.getUpdaterBlocks()) {
+            if (!(block.getGradientUpdater() instanceof AdamUpdater adam) || adam.getM() == null
+                || adam.getV() == null) {
+                return null;
+            }
+            for (final UpdaterBlock.ParamState p : block.getLayersAndVariablesInBlock()) {
+                if (!p.getLayer().updaterDivideByMinibatch(p.getParamName())) {
+                    return null;
+                }
+            }
+            final int length = block.getParamOffsetEnd() - block.getParamOffsetStart();
+            if (adam.getM().length() != length || adam.getV().length() != length) {
+                return null;
+            }
+            blocks.add(new AdamBlock(adam, block.getParamOffsetStart(), length));
+        }
+        return blocks;
+    }
+
+    /** Adam on one updater block: DL4J's configuration and state, this class's kernel. */
+    private final class AdamBlock {
+        private final AdamUpdater updater;
+
+        private final int offset;
+
+        private final int length;
+
+        private final FloatBuffer m;
+
+        private final FloatBuffer v;
+
+        AdamBlock(final AdamUpdater updater, final int offset, final int length) {
+            this.updater = updater;
+            this.offset = offset;
+            this.length = length;
+            m = FloatKernels.view(updater.getM());
+            v = FloatKernels.view(updater.getV());
+        }
+
+        void apply(final int iteration, final int epoch, final int batchSize) {
+            final Adam config = updater.getConfig();
+            kernels.adam(paramsView, gradientView, offset, length, m, v, new FloatKernels.AdamStep(
+                config.getLearningRate(iteration, epoch), config.getBeta1(), config.getBeta2(), config.getEpsilon(),
+                iteration, batchSize));
+        }
+    }
+
+    /** Whether updates go through this class's Adam kernel (else DL4J's updater); for tests. */
+    boolean updatesWithOwnAdam() {
+        return adamBlocks != null;
     }
 
     /**
@@ -317,24 +479,12 @@ final class DenseStep {
      */
     float[] reconstruct(final float[] input, final int rows, final float[] into) {
         synchronized (NATIVE_CALLS) {
-            final INDArray x = Nd4j.createUninitialized(DataType.FLOAT, rows, nIn[0]);
-            put(input, x, rows * nIn[0]);
-            final INDArray preOutput = forward(x, layers - 1);
-            final INDArray output = plain(activations[layers - 1].getActivation(preOutput, false));
-            new FloatPointer(output.data().addressPointer()).get(into, 0, rows * nOut[layers - 1]);
-            release(output, x);
-            release(preOutput, x, output);
-            release(x);
+            final Buffers b = buffers(rows);
+            b.inputView.put(0, input, 0, rows * nIn[0]);
+            forward(b, rows, true);
+            b.outView.get(0, into, 0, rows * nOut[layers - 1]);
             return into;
         }
-    }
-
-    /** out (rows x nOut, c order) = in (rows x nIn, c order) . W + b. */
-    private void linear(final INDArray in, final int l, final INDArray out) {
-        final int rows = Math.toIntExact(in.size(0));
-        // W in f order (nIn x nOut) is row-major W^T (nOut x nIn): out = in . (W^T)^T
-        sgemm(false, true, rows, nOut[l], nIn[l], in, nIn[l], weights[l], nIn[l], out, nOut[l]);
-        out.addiRowVector(biases[l]);
     }
 
     /** C = op(A) . op(B), all row-major, on the arrays' own memory (no copies, no checks by ND4J). */
@@ -366,16 +516,6 @@ final class DenseStep {
         }
     }
 
-    /** {@code x} itself if it is a dense c-order float matrix (what sgemm needs), else such a copy. */
-    private static INDArray plain(final INDArray x) {
-        return x.ordering() == 'c' && !x.isView() && x.dataType() == DataType.FLOAT ? x
-            : x.castTo(DataType.FLOAT).dup('c');
-    }
-
-    private static void put(final float[] from, final INDArray to, final int length) {
-        ((FloatPointer)to.data().addressPointer()).put(from, 0, length);
-    }
-
     private Buffers buffers(final int rows) {
         if (full == null || full.rows < rows) {
             full = new Buffers(rows);
@@ -390,43 +530,71 @@ final class DenseStep {
         return partial;
     }
 
-    /** Working arrays for one mini-batch size, c order, allocated once. */
+    /** Working arrays for one mini-batch size, c order, allocated once, with views of their memory. */
     private final class Buffers {
         final int rows;
 
         final INDArray input;
 
-        final INDArray labels;
+        final FloatBuffer inputView;
 
-        final INDArray[] z = new INDArray[layers];
+        /** Targets when they differ from the input; created on first use. */
+        INDArray labels;
 
+        private FloatBuffer labelView;
+
+        /** Hidden activations. */
         final INDArray[] a = new INDArray[layers];
 
+        final FloatBuffer[] aView = new FloatBuffer[layers];
+
+        /** The output layer's pre-activation. */
+        final INDArray z;
+
+        final FloatBuffer zView;
+
+        /** The output layer's activation ({@link #z} itself for the identity). */
+        final INDArray out;
+
+        final FloatBuffer outView;
+
+        /** The loss gradient with respect to the output layer's pre-activation. */
+        final INDArray delta;
+
+        final FloatBuffer deltaView;
+
+        /** Gradients with respect to each layer's input, then to the previous layer's pre-activation. */
         final INDArray[] epsilon = new INDArray[layers];
 
-        /** Whether {@code array} is one of these buffers (which must not be released). */
-        boolean owns(final INDArray array) {
-            if (array == input || array == labels) {
-                return true;
-            }
-            for (int l = 0; l < layers; l++) {
-                if (array == z[l] || array == a[l] || array == epsilon[l]) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        final FloatBuffer[] epsilonView = new FloatBuffer[layers];
 
         Buffers(final int rows) {
             this.rows = rows;
+            final int last = layers - 1;
             input = Nd4j.create(DataType.FLOAT, rows, nIn[0]);
-            labels = Nd4j.create(DataType.FLOAT, rows, nOut[layers - 1]);
-            for (int l = 0; l < layers; l++) {
-                z[l] = Nd4j.create(DataType.FLOAT, rows, nOut[l]);
-                a[l] = l < layers - 1 ? Nd4j.create(DataType.FLOAT, rows, nOut[l]) : null;
-                epsilon[l] = l > 0 ? Nd4j.create(DataType.FLOAT, rows, nIn[l]) : null;
+            inputView = FloatKernels.view(input);
+            for (int l = 0; l < last; l++) {
+                a[l] = Nd4j.create(DataType.FLOAT, rows, nOut[l]);
+                aView[l] = FloatKernels.view(a[l]);
             }
+            for (int l = 1; l < layers; l++) {
+                epsilon[l] = Nd4j.create(DataType.FLOAT, rows, nIn[l]);
+                epsilonView[l] = FloatKernels.view(epsilon[l]);
+            }
+            z = Nd4j.create(DataType.FLOAT, rows, nOut[last]);
+            zView = FloatKernels.view(z);
+            out = kinds[last] == FloatKernels.Kind.IDENTITY ? z : Nd4j.create(DataType.FLOAT, rows, nOut[last]);
+            outView = out == z ? zView : FloatKernels.view(out);
+            delta = Nd4j.create(DataType.FLOAT, rows, nOut[last]);
+            deltaView = FloatKernels.view(delta);
+        }
+
+        FloatBuffer labelView() {
+            if (labels == null) {
+                labels = Nd4j.create(DataType.FLOAT, rows, nOut[layers - 1]);
+                labelView = FloatKernels.view(labels);
+            }
+            return labelView;
         }
     }
-
 }

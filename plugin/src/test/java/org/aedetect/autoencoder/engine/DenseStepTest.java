@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,51 @@ class DenseStepTest {
         final float[] expected = reference.params().dup().data().asFloat();
         final float[] actual = net.params().dup().data().asFloat();
         assertTrue(maxAbsDiff(actual, expected) <= 1e-4, "max parameter difference " + maxAbsDiff(actual, expected));
+    }
+
+    @Test
+    void adamAndTheMseLossRunInTheStepsOwnKernelsAndOtherOptimizersInDl4j() {
+        final AutoencoderSpec spec = specs().findFirst().orElseThrow();
+        final DenseStep adam = DenseStep.forNetwork(network(spec));
+        adam.fit(batch(0), batch(0), BATCH);
+        assertTrue(adam.updatesWithOwnAdam());
+        final DenseStep rmsProp = DenseStep.forNetwork(network(spec.toBuilder().optimizer(OptimizerKind.RMSPROP)
+            .build()));
+        rmsProp.fit(batch(0), batch(0), BATCH);
+        assertFalse(rmsProp.updatesWithOwnAdam());
+    }
+
+    /**
+     * Rows wider than the kernels' chunk (2,500 and 2,100 floats) and a narrow bottleneck (many rows per
+     * chunk), an odd batch size: the chunking of every kernel against DL4J's fit.
+     */
+    @Test
+    void wideLayersAndOddBatchesMatchDl4jFit() {
+        final int columns = FloatKernels.CHUNK + 452;
+        final int rows = 7;
+        final AutoencoderSpec spec = AutoencoderSpec.builder().hiddenLayers(FloatKernels.CHUNK + 52, 5)
+            .learningRate(0.001).seed(9).build();
+        final MultiLayerNetwork net = AutoencoderNetwork.create(spec, columns, true);
+        final MultiLayerNetwork reference = net.clone();
+        final DenseStep step = DenseStep.forNetwork(net);
+        final SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 3; i++) {
+            final float[] x = new float[rows * columns];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = (float)random.nextDouble();
+            }
+            final INDArray m = Reconstructor.matrix(x, rows, columns);
+            reference.fit(new DataSet(m, m));
+            final double score = step.fit(x, x, rows);
+            assertEquals(reference.score(), score, 1e-5 * Math.max(1, Math.abs(reference.score())), "step " + i);
+        }
+        final float[] expected = reference.params().dup().data().asFloat();
+        final float[] actual = net.params().dup().data().asFloat();
+        assertTrue(maxAbsDiff(actual, expected) <= 1e-4, "max parameter difference " + maxAbsDiff(actual, expected));
+        final float[] probe = new float[rows * columns];
+        Arrays.fill(probe, 0.5f);
+        final float[] dl4j = reference.output(Reconstructor.matrix(probe, rows, columns), false).data().asFloat();
+        assertTrue(maxAbsDiff(step.reconstruct(probe, rows, new float[probe.length]), dl4j) <= 1e-5);
     }
 
     @Test
