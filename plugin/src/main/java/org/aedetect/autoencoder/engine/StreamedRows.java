@@ -54,6 +54,8 @@ final class StreamedRows implements TrainingRows {
 
             private final float[] buffer = new float[windowRows * columns];
 
+            private final double[] scratch = new double[columns];
+
             private long rowIndex;
 
             @Override
@@ -62,7 +64,7 @@ final class StreamedRows implements TrainingRows {
                 while (rows < windowRows && cursor.next(raw)) {
                     final long index = rowIndex++;
                     if (split.isValidation(index) == wantValidation
-                        && preparer.prepare(raw, index, buffer, rows * columns)) {
+                        && preparer.prepare(raw, index, buffer, rows * columns, scratch)) {
                         rows++;
                     }
                 }

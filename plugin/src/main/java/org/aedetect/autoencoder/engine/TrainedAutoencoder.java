@@ -149,6 +149,7 @@ public final class TrainedAutoencoder {
         final float[] input = new float[Math.min(rows.length, SCORE_BATCH) * columns];
         final int[] prepared = new int[SCORE_BATCH];
         final float[] output = new float[input.length];
+        final double[] scratch = new double[columns];
         int missing = 0;
         int unscorable = 0;
         for (int start = 0; start < rows.length; start += SCORE_BATCH) {
@@ -159,7 +160,7 @@ public final class TrainedAutoencoder {
                     throw new IllegalArgumentException("Row " + (r + 1) + " has " + rows[r].length
                         + " values, but the model expects " + columns + " (" + String.join(", ", columnNames) + ").");
                 }
-                if (scoringPreparer.prepare(rows[r], r, input, count * columns)) {
+                if (scoringPreparer.prepare(rows[r], r, input, count * columns, scratch)) {
                     prepared[count++] = r;
                 } else {
                     missing++;
