@@ -29,7 +29,6 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -49,7 +48,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * this workload. This step does the forward pass once into buffers preallocated per batch size, calls
  * OpenBLAS {@code cblas_sgemm} directly for the matrix products (the same library and call ND4J's own
  * level-3 BLAS uses), and does the element-wise work in {@link FloatKernels}: bias and activation
- * (ReLU, leaky ReLU, identity; ND4J's vectorised ops for sigmoid, tanh and ELU), derivatives, the MSE
+ * (ReLU, leaky ReLU, sigmoid, identity; ND4J's ops for tanh and ELU), derivatives, the MSE
  * gradient, bias gradients and Adam, each one pass over the native memory. Other losses (MAE, binary
  * cross-entropy) use DL4J's loss functions and other optimizers DL4J's updater and step function.
  * DenseStepTest checks forward pass, gradient, score and several updates against DL4J's own
@@ -258,7 +257,7 @@ final class DenseStep {
             if (gradient == null) {
                 initGradientViews();
             }
-            final Buffers b = buffers(rows);
+            final Buffers b = buffers(rows).forTraining();
             final int last = layers - 1;
             b.inputView.put(0, input, 0, rows * nIn[0]);
             final FloatBuffer labelView;
@@ -341,7 +340,7 @@ final class DenseStep {
             return;
         }
         if (kinds[l] == FloatKernels.Kind.SIGMOID) {
-            Nd4j.getExecutioner().exec(new Sigmoid(z, out)); // ND4J's vectorised sigmoid, z to out in one pass
+            kernels.sigmoid(zView, outView, rows * nOut[l]);
             return;
         }
         out.assign(z);
@@ -352,7 +351,7 @@ final class DenseStep {
         }
     }
 
-    /** ND4J's in-place activation of {@code x} (its vectorised sigmoid, tanh and ELU ops). */
+    /** ND4J's in-place activation of {@code x} (tanh and ELU). */
     private static void apply(final IActivation activation, final INDArray x) {
         final INDArray activated = activation.getActivation(x, true);
         if (activated != x) {
@@ -558,12 +557,15 @@ final class DenseStep {
 
         final FloatBuffer outView;
 
-        /** The loss gradient with respect to the output layer's pre-activation. */
-        final INDArray delta;
+        /** The loss gradient with respect to the output layer's pre-activation; training only. */
+        INDArray delta;
 
-        final FloatBuffer deltaView;
+        FloatBuffer deltaView;
 
-        /** Gradients with respect to each layer's input, then to the previous layer's pre-activation. */
+        /**
+         * Gradients with respect to each layer's input, then to the previous layer's pre-activation; training
+         * only.
+         */
         final INDArray[] epsilon = new INDArray[layers];
 
         final FloatBuffer[] epsilonView = new FloatBuffer[layers];
@@ -577,16 +579,23 @@ final class DenseStep {
                 a[l] = Nd4j.create(DataType.FLOAT, rows, nOut[l]);
                 aView[l] = FloatKernels.view(a[l]);
             }
-            for (int l = 1; l < layers; l++) {
-                epsilon[l] = Nd4j.create(DataType.FLOAT, rows, nIn[l]);
-                epsilonView[l] = FloatKernels.view(epsilon[l]);
-            }
             z = Nd4j.create(DataType.FLOAT, rows, nOut[last]);
             zView = FloatKernels.view(z);
             out = kinds[last] == FloatKernels.Kind.IDENTITY ? z : Nd4j.create(DataType.FLOAT, rows, nOut[last]);
             outView = out == z ? zView : FloatKernels.view(out);
-            delta = Nd4j.create(DataType.FLOAT, rows, nOut[last]);
-            deltaView = FloatKernels.view(delta);
+        }
+
+        /** Creates the arrays only training needs (scoring steps do without them); returns this. */
+        Buffers forTraining() {
+            if (delta == null) {
+                delta = Nd4j.create(DataType.FLOAT, rows, nOut[layers - 1]);
+                deltaView = FloatKernels.view(delta);
+                for (int l = 1; l < layers; l++) {
+                    epsilon[l] = Nd4j.create(DataType.FLOAT, rows, nIn[l]);
+                    epsilonView[l] = FloatKernels.view(epsilon[l]);
+                }
+            }
+            return this;
         }
 
         FloatBuffer labelView() {

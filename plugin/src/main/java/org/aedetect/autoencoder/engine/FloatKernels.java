@@ -76,7 +76,7 @@ final class FloatKernels {
 
         /** Whether the kernels compute the function itself (else ND4J's op does, after the bias). */
         boolean computedHere() {
-            return this == RELU || this == LEAKY_RELU || this == IDENTITY;
+            return this == RELU || this == LEAKY_RELU || this == SIGMOID || this == IDENTITY;
         }
     }
 
@@ -87,6 +87,8 @@ final class FloatKernels {
     private final float[] c;
 
     private final float[] d;
+
+    private final double[] wide;
 
     /** The bias repeated once per row of a chunk, so that the bias loops index like the data. */
     private final float[] tile;
@@ -99,6 +101,7 @@ final class FloatKernels {
         c = new float[size];
         d = new float[size];
         tile = new float[size];
+        wide = new double[size];
     }
 
     /**
@@ -122,8 +125,8 @@ final class FloatKernels {
     }
 
     /**
-     * In place on {@code rows} rows of {@code width}: x = f(x + bias) for ReLU, leaky ReLU and identity,
-     * x = x + bias for the others (their function is applied afterwards by ND4J).
+     * In place on {@code rows} rows of {@code width}: x = f(x + bias) for ReLU, leaky ReLU, sigmoid and
+     * identity, x = x + bias for the others (their function is applied afterwards by ND4J).
      */
     void biasActivation(final FloatBuffer x, final int rows, final int width, final float[] bias, final Kind kind,
         final float alpha) {
@@ -147,6 +150,12 @@ final class FloatKernels {
                         a[i] = Math.max(v, 0f) + alpha * Math.min(v, 0f);
                     }
                 }
+                case SIGMOID -> {
+                    for (int i = 0; i < n; i++) {
+                        a[i] += tile[i];
+                    }
+                    sigmoid(a, n);
+                }
                 default -> {
                     for (int i = 0; i < n; i++) {
                         a[i] += tile[i];
@@ -154,6 +163,55 @@ final class FloatKernels {
                 }
             }
             x.put(offset, a, 0, n);
+        }
+    }
+
+    /** {@code out} = sigmoid({@code z}) for {@code length} elements (may be the same buffer). */
+    void sigmoid(final FloatBuffer z, final FloatBuffer out, final int length) {
+        for (int offset = 0; offset < length; offset += CHUNK) {
+            final int n = Math.min(CHUNK, length - offset);
+            z.get(offset, a, 0, n);
+            sigmoid(a, n);
+            out.put(offset, a, 0, n);
+        }
+    }
+
+    /**
+     * In place, the logistic function 1 / (1 + e^-x) of {@code x[0..n)}, to about one float ulp (relative
+     * difference to the correctly rounded value below 2e-7 over [-100, 100]). Why not ND4J's sigmoid: it
+     * calls the C library's scalar exp per element (about 2.4 ns each here, a fifth of a scoring pass of the
+     * reference network); HotSpot does not vectorise {@code Math.exp} either. This computes
+     * e^y = (e^(y/64))^64 in double: a degree-9 Taylor polynomial on |y/64| &lt;= 0.47 and six squarings,
+     * operations the JIT vectorises. The argument is limited to [-30, 30]: beyond, the result is within
+     * 1e-13 of 0 or rounds to 1 in float anyway.
+     */
+    private void sigmoid(final float[] x, final int n) {
+        final double[] t = wide;
+        for (int i = 0; i < n; i++) {
+            t[i] = x[i];
+        }
+        for (int i = 0; i < n; i++) {
+            final double y = Math.min(Math.max(-t[i], -30.0), 30.0) * (1.0 / 64);
+            double p = 1.0 / 362880;
+            p = p * y + 1.0 / 40320;
+            p = p * y + 1.0 / 5040;
+            p = p * y + 1.0 / 720;
+            p = p * y + 1.0 / 120;
+            p = p * y + 1.0 / 24;
+            p = p * y + 1.0 / 6;
+            p = p * y + 0.5;
+            p = p * y + 1.0;
+            p = p * y + 1.0;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            t[i] = 1.0 / (1.0 + p);
+        }
+        for (int i = 0; i < n; i++) {
+            x[i] = (float)t[i];
         }
     }
 

@@ -1,0 +1,60 @@
+package org.aedetect.autoencoder.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
+import org.junit.jupiter.api.Test;
+
+/** The kernels' own claims; their agreement with DL4J is DenseStepTest's job. */
+class FloatKernelsTest {
+
+    private static FloatBuffer buffer(final int length) {
+        return ByteBuffer.allocateDirect(length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    @Test
+    void sigmoidIsWithinTwoTenMillionthsOfTheExactValueOrWithin1e13OfTinyOnes() {
+        final int n = 2_000_001;
+        final FloatBuffer z = buffer(n);
+        for (int i = 0; i < n; i++) {
+            z.put(i, -100f + i * 1e-4f);
+        }
+        final FloatBuffer out = buffer(n);
+        new FloatKernels(1).sigmoid(z, out, n);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            final double exact = 1 / (1 + Math.exp(-(double)z.get(i)));
+            final double actual = out.get(i);
+            if (exact > 1e-12) {
+                worst = Math.max(worst, Math.abs(actual - exact) / exact);
+            } else {
+                assertTrue(Math.abs(actual - exact) <= 1e-13, "at " + z.get(i) + ": " + actual); // below: 0 or tiny
+            }
+        }
+        assertTrue(worst < 2e-7, "worst relative difference " + worst);
+        assertEquals(0.5f, out.get(1_000_000));
+        assertEquals(1f, out.get(n - 1));
+    }
+
+    @Test
+    void sumOfSquaresCoversTheTailAndAllAccumulators() {
+        final float[] x = new float[19];
+        double expected = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i - 7.5f;
+            expected += (double)x[i] * x[i];
+        }
+        for (int n = 0; n <= x.length; n++) {
+            double prefix = 0;
+            for (int i = 0; i < n; i++) {
+                prefix += (double)x[i] * x[i];
+            }
+            assertEquals(prefix, FloatKernels.sumOfSquares(x, n), 1e-9, "n = " + n);
+        }
+        assertEquals(expected, FloatKernels.sumOfSquares(x, x.length), 1e-9);
+    }
+}
