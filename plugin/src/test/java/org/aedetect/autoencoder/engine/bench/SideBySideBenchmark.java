@@ -88,6 +88,9 @@ public final class SideBySideBenchmark {
         final GeneratedImages source = new GeneratedImages(rows, 7);
         writeFloat32(source, dataFile);
         final Map<String, Object> out = header("reference", label, backend);
+        // warm-up, untimed, as torch_reference.py does: one epoch on 2,048 rows with a throw-away model, so
+        // that the timed epochs measure compiled code in both systems
+        new AutoencoderTrainer().train(referenceSpec(1), new GeneratedImages(2_048, 7), null);
         resetPeakHeap();
         final List<EpochEvent> events = new ArrayList<>();
         final long start = System.nanoTime();
