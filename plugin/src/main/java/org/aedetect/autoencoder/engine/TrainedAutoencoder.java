@@ -10,6 +10,8 @@ import java.util.Objects;
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.MemoryWorkspaceManager;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -208,11 +210,17 @@ public final class TrainedAutoencoder {
 
     /**
      * Releases ND4J workspace memory held by the calling thread; call after a scoring loop on a pooled
-     * thread (KNIME reuses its threads, and ND4J keeps workspaces per thread).
+     * thread (KNIME reuses its threads, and ND4J keeps workspaces per thread). Destroys the workspaces one by
+     * one rather than through ND4J's destroyAllWorkspacesForCurrentThread, which also calls System.gc(): a full
+     * stop-the-world collection of the whole JVM (in KNIME, of every node running) on each call, whose length
+     * grows with the heap. Workspace memory is off-heap and freed on destroy; it needs no collection.
      */
     public static void releaseThreadMemory() {
         Nd4jRuntime.ensureInitialized();
-        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        final MemoryWorkspaceManager manager = Nd4j.getWorkspaceManager();
+        for (final MemoryWorkspace workspace : manager.getAllWorkspacesForCurrentThread()) {
+            manager.destroyWorkspace(workspace);
+        }
     }
 
     /** Writes the model file; does not close {@code out}. */

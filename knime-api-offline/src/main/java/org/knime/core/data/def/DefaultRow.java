@@ -26,7 +26,9 @@ public class DefaultRow implements DataRow {
         m_key = Objects.requireNonNull(rowKey, "Row key must not be null.");
         m_cells = row.clone();
         for (int i = 0; i < m_cells.length; i++) {
-            Objects.requireNonNull(m_cells[i], "Cell at index " + i + " is null.");
+            if (m_cells[i] == null) {
+                throw new NullPointerException("Cell at index " + i + " is null.");
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package org.aedetect.autoencoder.node.scorer;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import org.aedetect.autoencoder.engine.ErrorMetric;
 import org.aedetect.autoencoder.engine.ScoreResult;
@@ -10,15 +9,19 @@ import org.aedetect.autoencoder.node.TableRows;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataType;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.streamable.RowInput;
 import org.knime.core.node.streamable.RowOutput;
 
 /**
- * Scores rows in batches (the network is much faster on a batch than row by row) and appends the score cells.
- * Used both for a plain execution and for KNIME's streaming, so both give the same rows.
+ * Scores rows in batches (the network is much faster on a batch than row by row). A plain execution writes only the
+ * score cells, under each row's key, for the node to join to its input; KNIME's streaming pushes each row with its
+ * score cells appended. Both take their cells from {@link #scoreCells}, so both give the same rows.
  */
 final class BatchScorer {
 
@@ -31,6 +34,14 @@ final class BatchScorer {
 
     private final ErrorMetric m_metric;
 
+    private final int[] m_indices;
+
+    /** The rows of the current batch, kept for their keys (and, when streaming, their cells). */
+    private final DataRow[] m_batch = new DataRow[BATCH_ROWS];
+
+    /** The model columns of the current batch, reused from batch to batch. */
+    private final double[][] m_values;
+
     private long m_missingRows;
 
     private long m_unscorableRows;
@@ -39,6 +50,49 @@ final class BatchScorer {
         m_model = model;
         m_columns = columns;
         m_metric = metric;
+        m_indices = columns.inputIndices();
+        m_values = new double[BATCH_ROWS][m_indices.length];
+    }
+
+    /** Where the rows of a scored batch go. */
+    @FunctionalInterface
+    private interface BatchWriter {
+        /**
+         * @param rows the rows, {@code result} has one score per row
+         * @param n how many of {@code rows} are in the batch
+         * @param result their scores
+         * @throws Exception as thrown by the output
+         */
+        void write(DataRow[] rows, int n, ScoreResult result) throws Exception;
+    }
+
+    /** A source of rows; null at the end. */
+    @FunctionalInterface
+    private interface RowSupplier {
+        DataRow next() throws Exception;
+    }
+
+    /**
+     * Reads all rows of {@code table} and adds one row of score cells per row, with the same key, to {@code scores}
+     * (whose spec is {@link ScoreColumns#appendedSpec()}); does not close it.
+     *
+     * @param table the rows
+     * @param scores where the score rows go
+     * @param exec for progress and cancellation
+     * @throws Exception on cancel or invalid data
+     */
+    void scores(final BufferedDataTable table, final BufferedDataContainer scores, final ExecutionContext exec)
+        throws Exception {
+        int width = m_columns.appendedCount();
+        try (CloseableRowIterator it = table.iterator()) {
+            run(() -> it.hasNext() ? it.next() : null, table.size(), exec, (rows, n, result) -> {
+                for (int i = 0; i < n; i++) {
+                    DataCell[] cells = new DataCell[width];
+                    scoreCells(result, i, cells, 0);
+                    scores.addRowToTable(new DefaultRow(rows[i].getKey(), cells));
+                }
+            });
+        }
     }
 
     /**
@@ -46,31 +100,47 @@ final class BatchScorer {
      *
      * @param in the rows
      * @param out where the rows go
-     * @param rowCount number of rows if known (for progress), else -1
      * @param exec for progress and cancellation
      * @throws Exception on cancel, interruption or invalid data
      */
-    void run(final RowInput in, final RowOutput out, final long rowCount, final ExecutionContext exec)
-        throws Exception {
-        int[] indices = m_columns.inputIndices();
-        List<DataRow> batch = new ArrayList<>(BATCH_ROWS);
+    void append(final RowInput in, final RowOutput out, final ExecutionContext exec) throws Exception {
+        int width = m_columns.appendedCount();
+        run(in::poll, -1, exec, (rows, n, result) -> {
+            for (int i = 0; i < n; i++) {
+                DataRow row = rows[i];
+                int inputCells = row.getNumCells();
+                DataCell[] cells = new DataCell[inputCells + width];
+                for (int c = 0; c < inputCells; c++) {
+                    cells[c] = row.getCell(c);
+                }
+                scoreCells(result, i, cells, inputCells);
+                out.push(new DefaultRow(row.getKey(), cells));
+            }
+        });
+        in.close();
+        out.close();
+    }
+
+    private void run(final RowSupplier in, final long rowCount, final ExecutionContext exec,
+        final BatchWriter writer) throws Exception {
         long done = 0;
         try {
+            int n = 0;
             DataRow row;
-            while ((row = in.poll()) != null) {
-                batch.add(row);
-                if (batch.size() == BATCH_ROWS) {
-                    done += flush(batch, indices, out);
+            while ((row = in.next()) != null) {
+                m_batch[n++] = row;
+                if (n == BATCH_ROWS) {
+                    done += flush(n, writer);
+                    n = 0;
                     progress(exec, done, rowCount);
                 }
             }
-            done += flush(batch, indices, out);
+            done += flush(n, writer);
             progress(exec, done, rowCount);
         } finally {
+            Arrays.fill(m_batch, null);
             TrainedAutoencoder.releaseThreadMemory();
         }
-        in.close();
-        out.close();
     }
 
     private static void progress(final ExecutionContext exec, final long done, final long rowCount)
@@ -83,38 +153,37 @@ final class BatchScorer {
         }
     }
 
-    private int flush(final List<DataRow> batch, final int[] indices, final RowOutput out) throws Exception {
-        int n = batch.size();
+    private int flush(final int n, final BatchWriter writer) throws Exception {
         if (n == 0) {
             return 0;
         }
-        double[][] values = new double[n][indices.length];
         for (int i = 0; i < n; i++) {
-            TableRows.read(batch.get(i), indices, values[i]);
+            TableRows.read(m_batch[i], m_indices, m_values[i]);
         }
-        ScoreResult result = m_model.score(values, m_metric, m_columns.columnErrors());
+        // the engine scores as many rows as the array has: a short last batch gets a shorter view of the buffer
+        ScoreResult result = m_model.score(n == BATCH_ROWS ? m_values : Arrays.copyOf(m_values, n), m_metric,
+            m_columns.columnErrors());
         m_missingRows += result.missingRows();
         m_unscorableRows += result.unscorableRows();
-        for (int i = 0; i < n; i++) {
-            DataRow row = batch.get(i);
-            DataCell[] cells = new DataCell[row.getNumCells() + m_columns.appendedCount()];
-            int c = 0;
-            for (DataCell cell : row) {
-                cells[c++] = cell;
-            }
-            cells[c++] = cell(result.rowErrors()[i]);
-            if (m_columns.columnErrors()) {
-                for (double e : result.columnErrors()[i]) {
-                    cells[c++] = cell(e);
-                }
-            }
-            if (m_columns.percentile()) {
-                cells[c++] = cell(result.trainingPercentiles()[i]);
-            }
-            out.push(new DefaultRow(row.getKey(), cells));
-        }
-        batch.clear();
+        writer.write(m_batch, n, result);
         return n;
+    }
+
+    /**
+     * Writes the score cells of one row, in the order of {@link ScoreColumns#appendedSpec()}: the error, the
+     * per-column errors if asked for, the percentile if asked for; NaN becomes a missing cell.
+     */
+    private void scoreCells(final ScoreResult result, final int row, final DataCell[] into, final int from) {
+        int c = from;
+        into[c++] = cell(result.rowErrors()[row]);
+        if (m_columns.columnErrors()) {
+            for (double e : result.columnErrors()[row]) {
+                into[c++] = cell(e);
+            }
+        }
+        if (m_columns.percentile()) {
+            into[c] = cell(result.trainingPercentiles()[row]);
+        }
     }
 
     private static DataCell cell(final double value) {

@@ -6,6 +6,7 @@ import org.aedetect.autoencoder.port.AutoencoderPortObject;
 import org.aedetect.autoencoder.port.AutoencoderPortObjectSpec;
 import org.aedetect.autoencoder.prefs.BackendPreference;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
@@ -16,8 +17,6 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
-import org.knime.core.node.streamable.BufferedDataTableRowOutput;
-import org.knime.core.node.streamable.DataTableRowInput;
 import org.knime.core.node.streamable.InputPortRole;
 import org.knime.core.node.streamable.OutputPortRole;
 import org.knime.core.node.streamable.PartitionInfo;
@@ -35,6 +34,9 @@ import org.knime.core.node.streamable.StreamableOperator;
  */
 final class ReconstructionScorerNodeModel extends NodeModel {
 
+    /** Share of the progress for scoring; the rest is for joining the scores to the input (a check of its keys). */
+    private static final double SCORING_PROGRESS = 0.95;
+
     private final ScorerSettings m_settings = new ScorerSettings();
 
     ReconstructionScorerNodeModel() {
@@ -49,22 +51,33 @@ final class ReconstructionScorerNodeModel extends NodeModel {
         return new PortObjectSpec[]{columns.outputSpec(table)};
     }
 
+    /**
+     * Writes only the score columns, one row per input row under the same key, and joins them to the input:
+     * the input's cells are neither copied nor written again, as KNIME's append-nodes do.
+     */
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         AutoencoderPortObject model = (AutoencoderPortObject)inObjects[0];
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
         ScoreColumns columns = ScoreColumns.of(model.getSpec(), table.getDataTableSpec(), m_settings);
-        BufferedDataTableRowOutput out =
-            new BufferedDataTableRowOutput(exec.createDataContainer(columns.outputSpec(table.getDataTableSpec())));
-        score(model, columns, new DataTableRowInput(table), out, table.size(), exec);
-        return new PortObject[]{out.getDataTable()};
+        BatchScorer scorer = scorer(model, columns);
+        BufferedDataContainer scores = exec.createDataContainer(columns.appendedSpec());
+        scorer.scores(table, scores, exec.createSubExecutionContext(SCORING_PROGRESS));
+        scores.close();
+        BufferedDataTable out =
+            exec.createJoinedTable(table, scores.getTable(), exec.createSubProgress(1 - SCORING_PROGRESS));
+        warn(scorer);
+        return new PortObject[]{out};
     }
 
-    private void score(final AutoencoderPortObject model, final ScoreColumns columns, final RowInput in,
-        final RowOutput out, final long rowCount, final ExecutionContext exec) throws Exception {
+    private BatchScorer scorer(final AutoencoderPortObject model, final ScoreColumns columns)
+        throws InvalidSettingsException {
         BackendPreference.initializeEngine(null);
-        BatchScorer scorer = new BatchScorer(model.getModel(), columns, m_settings.metric());
-        scorer.run(in, out, rowCount, exec);
+        return new BatchScorer(model.getModel(), columns, m_settings.metric());
+    }
+
+    /** Sets the node's warning if rows got missing scores. */
+    private void warn(final BatchScorer scorer) {
         StringBuilder warning = new StringBuilder();
         if (scorer.missingRows() > 0) {
             warning.append(scorer.missingRows() + " row(s) have missing values in the model's columns and got "
@@ -101,7 +114,9 @@ final class ReconstructionScorerNodeModel extends NodeModel {
                 AutoencoderPortObject model = (AutoencoderPortObject)((PortObjectInput)inputs[0]).getPortObject();
                 RowInput in = (RowInput)inputs[1];
                 ScoreColumns columns = ScoreColumns.of(model.getSpec(), in.getDataTableSpec(), m_settings);
-                score(model, columns, in, (RowOutput)outputs[0], -1, exec);
+                BatchScorer scorer = scorer(model, columns);
+                scorer.append(in, (RowOutput)outputs[0], exec);
+                warn(scorer);
             }
         };
     }

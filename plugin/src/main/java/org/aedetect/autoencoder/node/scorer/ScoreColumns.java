@@ -103,7 +103,12 @@ final class ScoreColumns {
 
     /** @param input the input spec @return the output spec: input columns then the appended ones */
     DataTableSpec outputSpec(final DataTableSpec input) {
-        return new DataTableSpec(input, new DataTableSpec(m_appended));
+        return new DataTableSpec(input, appendedSpec());
+    }
+
+    /** @return the spec of the appended columns alone, in their output order */
+    DataTableSpec appendedSpec() {
+        return new DataTableSpec(m_appended);
     }
 
     int[] inputIndices() {

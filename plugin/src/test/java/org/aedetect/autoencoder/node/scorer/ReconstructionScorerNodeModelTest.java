@@ -3,6 +3,7 @@ package org.aedetect.autoencoder.node.scorer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
@@ -150,15 +152,64 @@ class ReconstructionScorerNodeModelTest {
         assertEquals(InputPortRole.DISTRIBUTED_STREAMABLE, runner.model().getInputPortRoles()[1]);
         NodeSettings s = runner.saveSettings();
         s.addBoolean("append_column_errors", true);
+        s.addBoolean("append_training_percentile", true);
         runner.loadSettings(s);
-        BufferedDataTable table = Planted.table(2500, 10, 12);
+        // more than two batches, the last one short, and some rows with missing scores
+        List<DataRow> rows = new ArrayList<>();
+        int i = 0;
+        for (DataRow r : Planted.table(2500, 10, 12)) {
+            DataCell[] cells = new DataCell[r.getNumCells()];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = i % 997 == 0 && c == 1 ? DataType.getMissingCell() : r.getCell(c);
+            }
+            rows.add(new DefaultRow(r.getKey(), cells));
+            i++;
+        }
+        BufferedDataTable table = Tables.table(Planted.spec(), rows);
         BufferedDataTable executed = Nodes.table(runner.execute(model, table), 0);
+        String executedWarning = runner.warning();
         BufferedDataTable streamed = Nodes.table(runner.executeStreamed(model, table), 0);
-        assertEquals(Tables.rowKeys(executed), Tables.rowKeys(streamed));
-        assertArrayEquals(Tables.doubleColumn(executed, "Reconstruction error"),
-            Tables.doubleColumn(streamed, "Reconstruction error"), 0);
-        assertArrayEquals(Tables.doubleColumn(executed, "Reconstruction error (s6)"),
-            Tables.doubleColumn(streamed, "Reconstruction error (s6)"), 0);
+        assertEquals(executed.getDataTableSpec(), streamed.getDataTableSpec());
+        List<DataRow> a = Tables.rows(executed);
+        List<DataRow> b = Tables.rows(streamed);
+        assertEquals(table.size(), a.size());
+        assertEquals(a.size(), b.size());
+        for (int r = 0; r < a.size(); r++) {
+            assertEquals(a.get(r).getKey(), b.get(r).getKey());
+            assertEquals(a.get(r).getNumCells(), b.get(r).getNumCells());
+            for (int c = 0; c < a.get(r).getNumCells(); c++) {
+                assertEquals(a.get(r).getCell(c), b.get(r).getCell(c), "row " + r + ", cell " + c);
+            }
+        }
+        assertTrue(executedWarning.startsWith("3 row(s) have missing values"), executedWarning);
+        assertEquals(executedWarning, runner.warning());
+    }
+
+    @Test
+    void executionAppendsScoresWithoutRewritingTheInputCells() throws Exception {
+        AutoencoderPortObject model = Nodes.trainedModel();
+        NodeRunner<NodeModel> runner = Nodes.scorer();
+        BufferedDataTable table = Planted.table(1500, 5, 16);
+        BufferedDataTable scored = Nodes.table(runner.execute(model, table), 0);
+        List<DataRow> in = Tables.rows(table);
+        List<DataRow> out = Tables.rows(scored);
+        for (int r = 0; r < in.size(); r += 97) {
+            for (int c = 0; c < in.get(r).getNumCells(); c++) {
+                assertSame(in.get(r).getCell(c), out.get(r).getCell(c), "row " + r + ", cell " + c);
+            }
+        }
+        assertEquals(1.0, runner.monitor().getProgress(), 1e-9);
+        assertTrue(runner.monitor().getMessages().contains("Scored 1505 of 1505 rows"),
+            runner.monitor().getMessages().toString());
+    }
+
+    @Test
+    void executionCanBeCanceledBetweenBatches() throws Exception {
+        AutoencoderPortObject model = Nodes.trainedModel();
+        NodeRunner<NodeModel> runner = Nodes.scorer().cancelWhen(m -> m.startsWith("Scored 1024 "));
+        assertThrows(CanceledExecutionException.class, () -> runner.execute(model, Planted.table(3000, 0, 17)));
+        assertTrue(runner.monitor().getMessages().stream().noneMatch(m -> m.startsWith("Scored 3000")),
+            runner.monitor().getMessages().toString());
     }
 
     @Test
