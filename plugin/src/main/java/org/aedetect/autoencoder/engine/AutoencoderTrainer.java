@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains an autoencoder on rows from a {@link RowSource}: fits the normalization on a first pass,
@@ -89,7 +88,8 @@ public final class AutoencoderTrainer {
             return new TrainedAutoencoder(data.columnNames(), resolved, prepared.normalization(), network, record);
         } finally {
             // KNIME runs nodes on pooled threads; ND4J keeps workspaces per thread until told otherwise
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            // (without ND4J's destroy-all, which forces a full garbage collection of the whole JVM)
+            TrainedAutoencoder.releaseThreadMemory();
         }
     }
 
