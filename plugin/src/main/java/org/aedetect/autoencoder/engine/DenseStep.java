@@ -75,6 +75,9 @@ final class DenseStep {
      */
     private static final Object NATIVE_CALLS = new Object();
 
+    /** Steps between {@link FloatKernels#flushTinyMoments} calls. */
+    private static final int FLUSH_EVERY = 64;
+
     private final MultiLayerNetwork network;
 
     private final int layers;
@@ -464,6 +467,10 @@ final class DenseStep {
             kernels.adam(paramsView, gradientView, offset, length, m, v, new FloatKernels.AdamStep(
                 config.getLearningRate(iteration, epoch), config.getBeta1(), config.getBeta2(), config.getEpsilon(),
                 iteration, batchSize));
+            if (iteration % FLUSH_EVERY == FLUSH_EVERY - 1) {
+                kernels.flushTinyMoments(m, length);
+                kernels.flushTinyMoments(v, length);
+            }
         }
     }
 

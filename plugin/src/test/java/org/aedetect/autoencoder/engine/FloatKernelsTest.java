@@ -57,4 +57,42 @@ class FloatKernelsTest {
         }
         assertEquals(expected, FloatKernels.sumOfSquares(x, x.length), 1e-9);
     }
+
+    /** Subnormal floats make x86 arithmetic 10-100 times slower; Adam's state must never hold them. */
+    @Test
+    void adamNeverWritesSubnormalMomentsAndTheFlushKeepsEverythingElse() {
+        final int n = 5000;
+        final FloatBuffer params = buffer(n);
+        final FloatBuffer gradient = buffer(n);
+        final FloatBuffer m = buffer(n);
+        final FloatBuffer v = buffer(n);
+        for (int i = 0; i < n; i++) {
+            params.put(i, 0.5f);
+            // from ordinary gradients down to ones whose square (and first-moment share) would be subnormal
+            gradient.put(i, (float)Math.pow(10, -(i % 50)));
+        }
+        final FloatKernels kernels = new FloatKernels(1);
+        for (int step = 0; step < 3; step++) {
+            kernels.adam(params, gradient, 0, n, m, v, new FloatKernels.AdamStep(1e-3, 0.9, 0.999, 1e-8, step, 1));
+        }
+        for (int i = 0; i < n; i++) {
+            assertTrue(!isSubnormal(m.get(i)) && !isSubnormal(v.get(i)), "subnormal moment at gradient "
+                + gradient.get(i));
+            if (Math.abs(gradient.get(i)) >= 1e-10f) {
+                assertTrue(m.get(i) != 0 && v.get(i) != 0, "moment of gradient " + gradient.get(i) + " lost");
+            }
+        }
+        final FloatBuffer moments = buffer(4);
+        moments.put(0, FloatKernels.TINY_MOMENT / 2).put(1, Math.nextUp(FloatKernels.TINY_MOMENT)).put(2, -1e-3f)
+            .put(3, Float.MIN_VALUE);
+        kernels.flushTinyMoments(moments, 4);
+        assertEquals(0f, moments.get(0));
+        assertEquals(Math.nextUp(FloatKernels.TINY_MOMENT), moments.get(1));
+        assertEquals(-1e-3f, moments.get(2));
+        assertEquals(0f, moments.get(3));
+    }
+
+    private static boolean isSubnormal(final float x) {
+        return x != 0 && Math.abs(x) < Float.MIN_NORMAL;
+    }
 }
