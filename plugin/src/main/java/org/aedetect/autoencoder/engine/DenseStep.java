@@ -348,7 +348,8 @@ final class DenseStep {
         }
         out.assign(z);
         if (kinds[l].computedHere()) {
-            kernels.biasActivation(outView, rows, nOut[l], new float[nOut[l]], kinds[l], alphas[l]); // not built by the engine
+            // a ReLU or leaky ReLU output layer (the engine builds none): the kernel with a zero bias
+            kernels.biasActivation(outView, rows, nOut[l], new float[nOut[l]], kinds[l], alphas[l]);
         } else {
             apply(activations[l], out);
         }

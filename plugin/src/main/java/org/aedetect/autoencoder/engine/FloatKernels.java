@@ -200,13 +200,14 @@ final class FloatKernels {
 
     /**
      * In place, the logistic function 1 / (1 + e^-x) of {@code x[0..n)}, to about two float ulps (relative
-     * difference to the exact value below 2e-7, 1.5e-7 measured; FloatKernelsTest sweeps [-100, 100]). Why not ND4J's sigmoid:
-     * it calls the C library's scalar exp per element (about 2.4 ns each here, a fifth of a scoring pass of the
-     * reference network), and HotSpot vectorises neither {@code Math.exp} nor the float-to-bits conversions
-     * an exp needs. So e^y is computed as 2^k e^r (k = round(y / ln 2), |r| &lt;= ln 2 / 2, e^r by the
-     * degree-7 Taylor-like polynomial of Cephes' expf), with 2^k made from k's bits by writing floats and
-     * reading ints (and back) through a small direct buffer: three loops the JIT vectorises and four bulk
-     * copies. The argument is limited to |x| &lt;= 87, where the result is 1 (x &gt;= 87) or about 1.6e-38
+     * difference to the exact value below 2e-7, 1.5e-7 measured; FloatKernelsTest sweeps [-100, 100]).
+     * Why not ND4J's sigmoid: it calls the C library's scalar exp per element (about 2.4 ns each here, a
+     * fifth of a scoring pass of the reference network), and HotSpot vectorises neither {@code Math.exp} nor
+     * the float-to-bits conversions an exp needs. So e^y is computed as 2^k e^r (k = round(y / ln 2),
+     * |r| &lt;= ln 2 / 2, e^r by a degree-7 polynomial with the minimax coefficients published with Cephes'
+     * expf), with 2^k made from k's bits by writing floats and reading ints (and back) through a small direct
+     * buffer: three loops the JIT vectorises and four bulk copies. The argument is limited to |x| &lt;= 87,
+     * where the result is 1 (x &gt;= 87) or about 1.6e-38
      * (x &lt;= -87, never a subnormal).
      */
     private void sigmoid(final float[] x, final int n) {
