@@ -296,7 +296,7 @@ final class FloatKernels {
     /**
      * DL4J's MSE loss on {@code length} outputs of rows {@code width} wide: writes
      * {@code delta = 2 (out - labels) / width} (the gradient with respect to the output, before the output
-     * activation's derivative) and returns the sum of squared differences.
+     * activation's derivative), if {@code delta} is not null, and returns the sum of squared differences.
      */
     double squaredErrorGradient(final FloatBuffer out, final FloatBuffer labels, final FloatBuffer delta,
         final int length, final int width) {
@@ -310,27 +310,19 @@ final class FloatKernels {
                 c[i] = a[i] - b[i];
             }
             sum += sumOfSquares(c, n);
-            for (int i = 0; i < n; i++) {
-                c[i] *= scale;
+            if (delta != null) {
+                for (int i = 0; i < n; i++) {
+                    c[i] *= scale;
+                }
+                delta.put(offset, c, 0, n);
             }
-            delta.put(offset, c, 0, n);
         }
         return sum;
     }
 
     /** The sum of squared differences of {@code length} elements. */
     double squaredError(final FloatBuffer out, final FloatBuffer labels, final int length) {
-        double sum = 0;
-        for (int offset = 0; offset < length; offset += CHUNK) {
-            final int n = Math.min(CHUNK, length - offset);
-            out.get(offset, a, 0, n);
-            labels.get(offset, b, 0, n);
-            for (int i = 0; i < n; i++) {
-                c[i] = a[i] - b[i];
-            }
-            sum += sumOfSquares(c, n);
-        }
-        return sum;
+        return squaredErrorGradient(out, labels, null, length, 1);
     }
 
     /** The sum of the squares of {@code x[0..n)}: eight float accumulators, in a fixed order. */
