@@ -486,7 +486,9 @@ final class DenseStep {
      */
     float[] reconstruct(final float[] input, final int rows, final float[] into) {
         synchronized (NATIVE_CALLS) {
-            final Buffers b = buffers(rows);
+            // the forward pass touches only the first rows of its buffers, so larger ones serve: scoring batches
+            // shrink by every row with a missing value, and new buffers per size would be native-memory churn
+            final Buffers b = full != null && full.rows >= rows ? full : buffers(rows);
             b.inputView.put(0, input, 0, rows * nIn[0]);
             forward(b, rows, true);
             b.outView.get(0, into, 0, rows * nOut[layers - 1]);

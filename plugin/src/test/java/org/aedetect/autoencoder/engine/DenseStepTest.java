@@ -201,6 +201,20 @@ class DenseStepTest {
     }
 
     @Test
+    void reconstructingFewerRowsThanTheBuffersHoldGivesDl4jsOutput() {
+        final AutoencoderSpec spec = specs().findFirst().orElseThrow();
+        final MultiLayerNetwork net = network(spec);
+        final DenseStep step = DenseStep.forNetwork(net);
+        step.reconstruct(batch(0), BATCH, new float[BATCH * COLUMNS]); // buffers for BATCH rows
+        for (final int rows : new int[] {BATCH - 1, 3, 1, BATCH}) {
+            final float[] x = Arrays.copyOf(batch(1), rows * COLUMNS);
+            final float[] dl4j = net.output(matrix(x), false).data().asFloat();
+            final float[] ours = step.reconstruct(x, rows, new float[rows * COLUMNS]);
+            assertTrue(maxAbsDiff(ours, dl4j) <= 1e-5, rows + " rows: max difference " + maxAbsDiff(ours, dl4j));
+        }
+    }
+
+    @Test
     void networksWithFeaturesItDoesNotImplementFallBackToDl4j() {
         final AutoencoderSpec spec = specs().findFirst().orElseThrow();
         assertNull(DenseStep.forNetwork(network(spec.toBuilder().dropout(0.2).build())));
