@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Numeric rows that can be read more than once, in the same order each time, for example a KNIME
- * table. Training reads it once to fit the normalization and then once per epoch unless the rows fit
- * into the trainer's memory budget. Missing cells are NaN (see {@link RowCursor}); error messages name
+ * table. Training reads it once if the rows fit into the trainer's memory budget (the first pass, which
+ * fits the normalization, is kept and replayed to fill the row cache); otherwise once to fit the
+ * normalization and then once per epoch. Missing cells are NaN (see {@link RowCursor}); error messages name
  * rows by their 1-based position in a pass.
  */
 public interface RowSource {

@@ -40,9 +40,9 @@ final class TrainingData {
      *             columns, a column without values)
      * @throws TrainingCanceledException if the listener cancels
      */
-    static TrainingData prepare(final AutoencoderSpec spec, final RowSource source, final long cacheBudgetBytes,
+    static TrainingData prepare(final AutoencoderSpec spec, final RowSource input, final long cacheBudgetBytes,
         final TrainingListener listener) {
-        final List<String> columns = source.columnNames();
+        final List<String> columns = input.columnNames();
         if (columns.isEmpty()) {
             throw new InvalidDataException("The input has no columns to learn from; include at least one numeric "
                 + "column.");
@@ -56,6 +56,9 @@ final class TrainingData {
             }
         }
         TrainingListener.checkCanceled(listener);
+        // the scan's pass is kept (as doubles, up to half the budget) for the cache fill, so that an input that
+        // fits is read once; with the float cache (half as large) that stays within three quarters of the budget
+        final RowSource source = new ReplayedRows(input, cacheBudgetBytes / 2);
         final int checkEvery = Math.max(1, spec.batchSize());
         final List<String> warnings = new ArrayList<>();
         ValidationSplit split = new ValidationSplit(spec.seed(), spec.validationFraction());
