@@ -13,30 +13,12 @@ import org.junit.jupiter.api.Test;
 /** Training reads an input that fits once: the scan's pass is replayed, identical, for the cache fill. */
 class ReplayedRowsTest {
 
-    /** Counts how often it is opened. */
-    private static final class CountingSource implements RowSource {
-        private final ArrayRowSource rows;
-
-        int opened;
-
-        CountingSource(final double[][] values) {
-            final List<String> names = new ArrayList<>();
-            for (int c = 0; c < values[0].length; c++) {
-                names.add("c" + c);
-            }
-            rows = new ArrayRowSource(names, values);
+    private static CountingSource counting(final double[][] values) {
+        final List<String> names = new ArrayList<>();
+        for (int c = 0; c < values[0].length; c++) {
+            names.add("c" + c);
         }
-
-        @Override
-        public List<String> columnNames() {
-            return rows.columnNames();
-        }
-
-        @Override
-        public RowCursor open() {
-            opened++;
-            return rows.open();
-        }
+        return new CountingSource(new ArrayRowSource(names, values));
     }
 
     private static double[][] values(final int rows, final int columns) {
@@ -64,7 +46,7 @@ class ReplayedRowsTest {
     void anInputThatFitsIsReadOnceAndReplayedExactly() {
         // 70,000 values: more than one block of the recording, rows straddling the block boundary
         final double[][] v = values(7_000, 10);
-        final CountingSource source = new CountingSource(v);
+        final CountingSource source = counting(v);
         final ReplayedRows replayed = new ReplayedRows(source, 10L << 20);
         final List<double[]> first = pass(replayed);
         assertTrue(replayed.replays());
@@ -81,7 +63,7 @@ class ReplayedRowsTest {
     @Test
     void anInputOverTheLimitIsReadFromTheSourceEveryTime() {
         final double[][] v = values(1_000, 10);
-        final CountingSource source = new CountingSource(v);
+        final CountingSource source = counting(v);
         final ReplayedRows replayed = new ReplayedRows(source, 999L * 10 * Double.BYTES);
         pass(replayed);
         assertFalse(replayed.replays());
@@ -93,7 +75,7 @@ class ReplayedRowsTest {
 
     @Test
     void anUnfinishedPassIsNotReplayed() {
-        final CountingSource source = new CountingSource(values(100, 3));
+        final CountingSource source = counting(values(100, 3));
         final ReplayedRows replayed = new ReplayedRows(source, 1L << 20);
         try (RowCursor cursor = replayed.open()) {
             cursor.next(new double[3]); // e.g. canceled after one row

@@ -20,38 +20,6 @@ class TrainingLoopTest {
     private static final AutoencoderSpec SPEC =
         AutoencoderSpec.builder().hiddenLayers(4, 2).epochs(4).batchSize(32).earlyStoppingPatience(0).build();
 
-    /** Counts passes over the rows, to see whether training streams or caches. */
-    private static final class CountingSource implements RowSource {
-        private final RowSource rows = ArrayRowSource.of(ROWS);
-
-        private int opened;
-
-        private int closed;
-
-        @Override
-        public List<String> columnNames() {
-            return rows.columnNames();
-        }
-
-        @Override
-        public RowCursor open() {
-            opened++;
-            final RowCursor cursor = rows.open();
-            return new RowCursor() {
-                @Override
-                public boolean next(final double[] into) {
-                    return cursor.next(into);
-                }
-
-                @Override
-                public void close() {
-                    closed++;
-                    cursor.close();
-                }
-            };
-        }
-    }
-
     @Test
     void epochEventsArriveInOrderAndMatchTheHistory() {
         final List<EpochEvent> events = new ArrayList<>();
@@ -116,7 +84,7 @@ class TrainingLoopTest {
 
     @Test
     void cancelWhileStreamingClosesTheSource() {
-        final CountingSource source = new CountingSource();
+        final CountingSource source = new CountingSource(ArrayRowSource.of(ROWS));
         final TrainingListener cancelInFirstTrainingPass = new TrainingListener() {
             @Override
             public boolean isCanceled() {
@@ -164,7 +132,7 @@ class TrainingLoopTest {
 
     @Test
     void trainerCachesRowsThatFitTheBudget() {
-        final CountingSource source = new CountingSource();
+        final CountingSource source = new CountingSource(ArrayRowSource.of(ROWS));
         new AutoencoderTrainer().train(SPEC, source, null);
         // the first pass is kept in memory and replayed to fill the cache: the source is read once
         assertEquals(1, source.opened);
@@ -173,7 +141,7 @@ class TrainingLoopTest {
 
     @Test
     void trainerRereadsTheSourceEachEpochWhenRowsExceedTheBudget() {
-        final CountingSource source = new CountingSource();
+        final CountingSource source = new CountingSource(ArrayRowSource.of(ROWS));
         final TrainedAutoencoder model = new AutoencoderTrainer(1000).train(SPEC, source, null);
         // first pass, training and validation pass per epoch, and the training errors pass
         assertEquals(1 + 2 * 4 + 1, source.opened);
