@@ -14,12 +14,7 @@ import java.util.stream.Collectors;
 import org.aedetect.autoencoder.engine.AutoencoderSpec;
 import org.aedetect.autoencoder.engine.AutoencoderTrainer;
 import org.aedetect.autoencoder.engine.ErrorMetric;
-import org.aedetect.autoencoder.engine.HiddenActivation;
-import org.aedetect.autoencoder.engine.LossKind;
 import org.aedetect.autoencoder.engine.NativeSelfCheck;
-import org.aedetect.autoencoder.engine.NormalizationKind;
-import org.aedetect.autoencoder.engine.OptimizerKind;
-import org.aedetect.autoencoder.engine.OutputActivation;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.engine.backend.BackendChoice;
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
@@ -94,10 +89,7 @@ public final class GpuCheck {
     private static void train(final Path dir) throws IOException {
         Files.createDirectories(dir);
         final BackendInfo backend = Nd4jRuntime.ensureInitialized();
-        final AutoencoderSpec spec = AutoencoderSpec.builder().hiddenLayers(512, 128, 32)
-            .hiddenActivation(HiddenActivation.RELU).outputActivation(OutputActivation.SIGMOID).loss(LossKind.MSE)
-            .optimizer(OptimizerKind.ADAM).learningRate(1e-3).batchSize(256).epochs(1).validationFraction(0)
-            .earlyStoppingPatience(0).normalization(NormalizationKind.NONE).seed(1).build();
+        final AutoencoderSpec spec = SideBySideBenchmark.referenceSpec(1);
         final long trainStart = System.nanoTime();
         final TrainedAutoencoder model = new AutoencoderTrainer().train(spec, new GeneratedImages(TRAIN_ROWS, 7), null);
         final double trainSeconds = model.history().get(0).seconds();

@@ -1,8 +1,6 @@
 package org.aedetect.autoencoder.engine.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +10,6 @@ import org.aedetect.autoencoder.engine.AutoencoderSpec;
 import org.aedetect.autoencoder.engine.AutoencoderTrainer;
 import org.aedetect.autoencoder.engine.EpochEvent;
 import org.aedetect.autoencoder.engine.ErrorMetric;
-import org.aedetect.autoencoder.engine.HiddenActivation;
-import org.aedetect.autoencoder.engine.LossKind;
-import org.aedetect.autoencoder.engine.NormalizationKind;
-import org.aedetect.autoencoder.engine.OptimizerKind;
-import org.aedetect.autoencoder.engine.OutputActivation;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.engine.TrainingListener;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
@@ -40,12 +33,9 @@ public final class ReferenceBenchmark {
         final int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         final int scoredRows = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         final var backend = Nd4jRuntime.ensureInitialized();
-        resetPeakHeap();
+        SideBySideBenchmark.resetPeakHeap();
 
-        final AutoencoderSpec spec = AutoencoderSpec.builder().hiddenLayers(512, 128, 32)
-            .hiddenActivation(HiddenActivation.RELU).outputActivation(OutputActivation.SIGMOID).loss(LossKind.MSE)
-            .optimizer(OptimizerKind.ADAM).learningRate(1e-3).batchSize(256).epochs(epochs).validationFraction(0)
-            .earlyStoppingPatience(0).normalization(NormalizationKind.NONE).seed(1).build();
+        final AutoencoderSpec spec = SideBySideBenchmark.referenceSpec(epochs);
         final List<EpochEvent> events = new ArrayList<>();
         final long trainStart = System.nanoTime();
         final TrainedAutoencoder model = new AutoencoderTrainer().train(spec, new GeneratedImages(rows, 7),
@@ -82,7 +72,7 @@ public final class ReferenceBenchmark {
             + "\"trainingLossPerEpoch\":%s,\"meanScore\":%.6f,\"systemLoadAverage\":%.2f,\"date\":\"%s\"}",
             rows, events.size(), model.parameterCount(),
             rows * (double)events.size() / epochSeconds, rows / lastEpochSeconds, trainWallSeconds,
-            scoredRows, scoredRows / scoreSeconds, peakHeapMegabytes(),
+            scoredRows, scoredRows / scoreSeconds, SideBySideBenchmark.peakHeapMegabytes(),
             backend.backend(), backend.device(), Nd4j.getEnvironment().maxThreads(),
             Nd4j.getEnvironment().maxMasterThreads(), String.valueOf(System.getenv("OMP_NUM_THREADS")),
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -90,23 +80,5 @@ public final class ReferenceBenchmark {
             events.stream().map(e -> String.format(Locale.ROOT, "%.6f", e.trainingLoss())).toList(),
             checksum / scoredRows, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             Instant.now()));
-    }
-
-    private static void resetPeakHeap() {
-        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeapMegabytes() {
-        long peak = 0;
-        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak >> 20;
     }
 }

@@ -75,7 +75,7 @@ public final class SideBySideBenchmark {
         }
     }
 
-    /** The reference network of docs/performance.md. */
+    /** The reference network of docs/performance.md (all benchmarks and the GPU check train this one). */
     static AutoencoderSpec referenceSpec(final int epochs) {
         return AutoencoderSpec.builder().hiddenLayers(512, 128, 32).hiddenActivation(HiddenActivation.RELU)
             .outputActivation(OutputActivation.SIGMOID).loss(LossKind.MSE).optimizer(OptimizerKind.ADAM)
@@ -302,7 +302,7 @@ public final class SideBySideBenchmark {
         return -1;
     }
 
-    private static void resetPeakHeap() {
+    static void resetPeakHeap() {
         System.gc();
         for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -311,7 +311,7 @@ public final class SideBySideBenchmark {
         }
     }
 
-    private static long peakHeapMegabytes() {
+    static long peakHeapMegabytes() {
         long peak = 0;
         for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
