@@ -92,15 +92,17 @@ final class ThresholdFilterNodeModel extends NodeModel {
     }
 
     private DataTableSpec firstOutputSpec(final DataTableSpec in) throws InvalidSettingsException {
-        if (m_settings.outputMode() == OutputMode.SPLIT) {
-            return in;
-        }
+        return m_settings.outputMode() == OutputMode.SPLIT ? in : new DataTableSpec(in, flagSpec(in));
+    }
+
+    /** The appended anomaly column alone (append mode). */
+    private DataTableSpec flagSpec(final DataTableSpec in) throws InvalidSettingsException {
         String name = m_settings.anomalyColumn();
         if (in.containsName(name)) {
             throw new InvalidSettingsException("The input table already has a column \"" + name
                 + "\". Choose another name for the anomaly column.");
         }
-        return new DataTableSpec(in, new DataTableSpec(new DataColumnSpecCreator(name, BooleanCell.TYPE).createSpec()));
+        return new DataTableSpec(new DataColumnSpecCreator(name, BooleanCell.TYPE).createSpec());
     }
 
     @Override
@@ -131,9 +133,11 @@ final class ThresholdFilterNodeModel extends NodeModel {
         double threshold = rule.threshold(scores, training);
 
         boolean append = m_settings.outputMode() == OutputMode.APPEND_COLUMN;
-        BufferedDataContainer first = exec.createDataContainer(firstOutputSpec(in));
+        // appending: only the flag column is written and then joined to the input, so no input cell is copied
+        // (as the Scorer does); splitting: each row goes to one of the two tables
+        BufferedDataContainer first = exec.createDataContainer(append ? flagSpec(in) : in);
         BufferedDataContainer second = exec.createDataContainer(in);
-        ExecutionMonitor progress = exec.createSubProgress(0.7);
+        ExecutionMonitor progress = exec.createSubProgress(append ? 0.6 : 0.7);
         int anomalies = 0;
         int i = 0;
         for (DataRow row : table) {
@@ -141,7 +145,7 @@ final class ThresholdFilterNodeModel extends NodeModel {
                 : rule.isAnomaly(scores[i], threshold);
             anomalies += anomaly ? 1 : 0;
             if (append) {
-                first.addRowToTable(withFlag(row, anomaly));
+                first.addRowToTable(new DefaultRow(row.getKey(), BooleanCellFactory.create(anomaly)));
             } else {
                 (anomaly ? first : second).addRowToTable(row);
             }
@@ -153,6 +157,8 @@ final class ThresholdFilterNodeModel extends NodeModel {
         }
         first.close();
         second.close();
+        BufferedDataTable firstTable =
+            append ? exec.createJoinedTable(table, first.getTable(), exec.createSubProgress(0.1)) : first.getTable();
 
         pushFlowVariableDouble(FLOW_THRESHOLD, threshold);
         pushFlowVariableInt(FLOW_ANOMALY_COUNT, anomalies);
@@ -161,7 +167,7 @@ final class ThresholdFilterNodeModel extends NodeModel {
             rule.describe(), anomalies, scores.length));
         m_histogram = ScoreHistogram.of(scores, threshold);
         byte[] png = Charts.png(HistogramChart.create(m_histogram, false));
-        return new PortObject[]{first.getTable(), second.getTable(),
+        return new PortObject[]{firstTable, second.getTable(),
             new ImagePortObject(new PNGImageContent(png), IMAGE_SPEC)};
     }
 
@@ -194,15 +200,6 @@ final class ThresholdFilterNodeModel extends NodeModel {
             }
         }
         return scores;
-    }
-
-    private static DataRow withFlag(final DataRow row, final boolean anomaly) {
-        DataCell[] cells = new DataCell[row.getNumCells() + 1];
-        for (int c = 0; c < row.getNumCells(); c++) {
-            cells[c] = row.getCell(c);
-        }
-        cells[cells.length - 1] = BooleanCellFactory.create(anomaly);
-        return new DefaultRow(row.getKey(), cells);
     }
 
     @Override

@@ -126,6 +126,9 @@ class ThresholdFilterNodeModelTest {
         assertArrayEquals(new String[]{SCORE, "Is anomaly"}, flagged.getDataTableSpec().getColumnNames());
         assertEquals(List.of("false", "true"),
             Tables.rows(flagged).stream().map(r -> r.getCell(1).toString()).toList());
+        // the input's rows and cells come through unchanged beside the flag (joined, not copied)
+        assertEquals(Tables.rows(scores(0.1, 0.9)).stream().map(r -> r.getKey() + "=" + r.getCell(0)).toList(),
+            Tables.rows(flagged).stream().map(r -> r.getKey() + "=" + r.getCell(0)).toList());
         assertEquals(0, Nodes.table(out, 1).size());
     }
 
