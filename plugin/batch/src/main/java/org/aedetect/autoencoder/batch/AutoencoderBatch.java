@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,36 +50,18 @@ import picocli.CommandLine.Command;
         "      --rule contamination --contamination 0.01 --output out",
         "  java -jar autoencoder-batch.jar score --model out/model.bin \\",
         "      --input new-sensors.csv --output out-new", ""})
-public final class AutoencoderBatch implements Callable<Integer> {
-
-    @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
-    InputOptions input = new InputOptions();
+public final class AutoencoderBatch extends PipelineCommand {
 
     @ArgGroup(validate = false, heading = "%nAutoencoder Learner:%n", order = 2)
     LearnerOptions learner = new LearnerOptions();
 
-    @ArgGroup(validate = false, heading = "%nReconstruction Scorer:%n", order = 3)
-    ScorerOptions scorer = new ScorerOptions();
-
-    @ArgGroup(validate = false, heading = "%nThreshold Filter:%n", order = 4)
-    FilterOptions filter = new FilterOptions();
-
-    @ArgGroup(validate = false, heading = "%nOutput and run:%n", order = 5)
-    RunOptions run = new RunOptions();
-
-    private final PrintStream out;
-
-    private final PrintStream err;
-
     AutoencoderBatch(final PrintStream out, final PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() throws Exception {
-        new BatchRun(input, scorer, filter, run, out, err).train(learner);
-        return 0;
+    void apply(final BatchRun batch) throws Exception {
+        batch.train(learner);
     }
 
     public static void main(final String[] args) {
