@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.BackpropType;
@@ -485,14 +486,74 @@ final class DenseStep {
      * {@code into}; returns {@code into}.
      */
     float[] reconstruct(final float[] input, final int rows, final float[] into) {
+        if (ScoringThreads.isWorker()) {
+            // a part of an inParallel section, whose caller holds NATIVE_CALLS for all its parts
+            return reconstructHoldingLock(input, rows, into);
+        }
         synchronized (NATIVE_CALLS) {
-            // the forward pass touches only the first rows of its buffers, so larger ones serve: scoring batches
-            // shrink by every row with a missing value, and new buffers per size would be native-memory churn
-            final Buffers b = full != null && full.rows >= rows ? full : buffers(rows);
-            b.inputView.put(0, input, 0, rows * nIn[0]);
-            forward(b, rows, true);
-            b.outView.get(0, into, 0, rows * nOut[layers - 1]);
-            return into;
+            return reconstructHoldingLock(input, rows, into);
+        }
+    }
+
+    private float[] reconstructHoldingLock(final float[] input, final int rows, final float[] into) {
+        final Buffers b = scoringBuffers(rows);
+        b.inputView.put(0, input, 0, rows * nIn[0]);
+        forward(b, rows, true);
+        b.outView.get(0, into, 0, rows * nOut[layers - 1]);
+        return into;
+    }
+
+    /**
+     * Buffers for a forward pass of {@code rows} rows. The forward pass touches only the first rows of its
+     * buffers, so larger ones serve: scoring batches shrink by every row with a missing value, and new buffers
+     * per size would be native-memory churn.
+     */
+    private Buffers scoringBuffers(final int rows) {
+        return full != null && full.rows >= rows ? full : buffers(rows);
+    }
+
+    /**
+     * Whether {@link #reconstruct} may run in a part of {@link #inParallel}: its forward pass calls nothing of
+     * ND4J's (every activation is one of {@link FloatKernels}'s), only OpenBLAS and Java code on this step's
+     * own buffers.
+     */
+    boolean reconstructsInParallel() {
+        for (final FloatKernels.Kind kind : kinds) {
+            if (!kind.computedHere()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Allocates the buffers for reconstructing up to {@code rows} rows now, on the calling thread (so that
+     * the parts of {@link #inParallel} do not allocate native memory through ND4J).
+     */
+    void reserve(final int rows) {
+        synchronized (NATIVE_CALLS) {
+            scoringBuffers(rows);
+        }
+    }
+
+    /**
+     * Runs {@code part} for 0, ..., {@code parts - 1} at once (see {@link ScoringThreads}), each part with its
+     * own step (see {@link #reconstructsInParallel}), holding {@link #NATIVE_CALLS} for all of them and with
+     * OpenBLAS single-threaded meanwhile: the parts are the threads. Why: a scoring batch does about as much
+     * work in Java (checking and normalizing the rows, the output activation, the errors) as in its matrix
+     * products, and while one thread does that work, OpenBLAS's other threads wait; parts that each do
+     * everything for their own rows keep every core busy throughout. Single-threaded matrix products give the
+     * same results whichever thread runs them, so results depend only on the number of parts.
+     */
+    static void inParallel(final int parts, final IntConsumer part) {
+        synchronized (NATIVE_CALLS) {
+            final int blasThreads = Nd4j.factory().blas().getMaxThreads();
+            Nd4j.factory().blas().setMaxThreads(1);
+            try {
+                ScoringThreads.run(parts, part);
+            } finally {
+                Nd4j.factory().blas().setMaxThreads(blasThreads);
+            }
         }
     }
 

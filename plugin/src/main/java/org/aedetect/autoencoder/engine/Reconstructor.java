@@ -1,5 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
+import java.util.function.IntConsumer;
+
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,6 +27,29 @@ final class Reconstructor {
 
     static Reconstructor of(final MultiLayerNetwork network) {
         return new Reconstructor(network);
+    }
+
+    /**
+     * Whether several reconstructors of the same network may work at once inside {@link #inParallel}: only
+     * through {@link DenseStep} and with activations it computes itself.
+     */
+    boolean worksInParallel() {
+        return step != null && step.reconstructsInParallel();
+    }
+
+    /** Allocates what reconstructing up to {@code rows} rows needs, now and on the calling thread. */
+    void reserve(final int rows) {
+        if (step != null) {
+            step.reserve(rows);
+        }
+    }
+
+    /**
+     * Runs {@code part} for 0, ..., {@code parts - 1} at once, each part through its own reconstructor that
+     * {@link #worksInParallel()}; see {@link DenseStep#inParallel}.
+     */
+    static void inParallel(final int parts, final IntConsumer part) {
+        DenseStep.inParallel(parts, part);
     }
 
     /**

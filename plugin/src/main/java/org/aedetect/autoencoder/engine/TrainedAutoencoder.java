@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
@@ -44,8 +45,6 @@ public final class TrainedAutoencoder {
 
     private final RowPreparer scoringPreparer;
 
-    private final Reconstructor reconstructor;
-
     TrainedAutoencoder(final List<String> columnNames, final AutoencoderSpec spec, final Normalization normalization,
         final MultiLayerNetwork network, final TrainingRecord record) {
         this.columnNames = List.copyOf(columnNames);
@@ -53,7 +52,6 @@ public final class TrainedAutoencoder {
         this.normalization = normalization;
         this.network = network;
         this.record = record;
-        this.reconstructor = Reconstructor.of(network);
         // when scoring, a row with an unimputed missing value gets a NaN score instead of failing
         this.scoringPreparer = new RowPreparer(this.columnNames, normalization,
             spec.missingValuePolicy() == MissingValuePolicy.IMPUTE_MEAN ? MissingValuePolicy.IMPUTE_MEAN
@@ -129,11 +127,8 @@ public final class TrainedAutoencoder {
     }
 
     /**
-     * Scores raw rows (values in the order of {@link #columnNames()}; NaN = missing).
-     *
-     * Normalized inputs beyond &plusmn;{@link #MAX_NETWORK_INPUT} are clipped. A score is NaN only for a
-     * row with a missing value that the model does not impute ({@link ScoreResult#missingRows()}) or, not
-     * expected in practice, one on which the network overflowed ({@link ScoreResult#unscorableRows()}).
+     * Scores raw rows (values in the order of {@link #columnNames()}; NaN = missing); see
+     * {@link #score(int, RowValues, ErrorMetric, boolean)}.
      *
      * @param rows the rows to score
      * @param metric how per-column differences become a row score
@@ -142,65 +137,204 @@ public final class TrainedAutoencoder {
      * @throws IllegalArgumentException if a row has the wrong number of values
      */
     public ScoreResult score(final double[][] rows, final ErrorMetric metric, final boolean perColumn) {
+        return score(rows.length, (row, scratch) -> rows[row], metric, perColumn);
+    }
+
+    /**
+     * Scores {@code rowCount} raw rows whose values {@code rows} gives by index.
+     *
+     * <p>Normalized inputs beyond &plusmn;{@link #MAX_NETWORK_INPUT} are clipped. A score is NaN only for a
+     * row with a missing value that the model does not impute ({@link ScoreResult#missingRows()}) or, not
+     * expected in practice, one on which the network overflowed ({@link ScoreResult#unscorableRows()}).
+     *
+     * <p>On the CPU, a call with at least {@value #MIN_ROWS_PER_PART} rows per thread splits its rows into
+     * as many consecutive parts as OpenBLAS has threads and scores the parts at once, each on its own thread
+     * with single-threaded matrix products: a scoring batch does about as much work in Java as in its matrix
+     * products, and this keeps every core busy throughout. So {@code rows} is called from several threads at
+     * once (each row once). Results are the same on every run for the same rows, call size and thread
+     * setting; a row scored in a call of another size may differ in the last bits (float rounding).
+     *
+     * @param rowCount the number of rows
+     * @param rows the rows' values
+     * @param metric how per-column differences become a row score
+     * @param perColumn whether to return per-column errors as well
+     * @throws InvalidDataException if a row has an infinite or too large value (the first such row)
+     * @throws IllegalArgumentException if a row has the wrong number of values
+     */
+    public ScoreResult score(final int rowCount, final RowValues rows, final ErrorMetric metric,
+        final boolean perColumn) {
         Nd4jRuntime.ensureInitialized();
+        Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(metric, "metric");
-        final int columns = columnNames.size();
-        final double[] rowErrors = new double[rows.length];
-        final double[] percentiles = new double[rows.length];
-        final double[][] columnErrors = perColumn ? new double[rows.length][] : null;
-        final float[] input = new float[Math.min(rows.length, SCORE_BATCH) * columns];
-        final int[] prepared = new int[SCORE_BATCH];
-        final float[] output = new float[input.length];
-        final double[] scratch = new double[columns];
-        int missing = 0;
-        int unscorable = 0;
-        for (int start = 0; start < rows.length; start += SCORE_BATCH) {
-            final int end = Math.min(rows.length, start + SCORE_BATCH);
-            int count = 0;
-            for (int r = start; r < end; r++) {
-                if (rows[r].length != columns) {
-                    throw new IllegalArgumentException("Row " + (r + 1) + " has " + rows[r].length
-                        + " values, but the model expects " + columns + " (" + String.join(", ", columnNames) + ").");
+        if (rowCount < 0) {
+            throw new IllegalArgumentException("Negative row count " + rowCount);
+        }
+        final Scores scores = new Scores(rowCount, perColumn, metric);
+        final ScoringPart first = takePart();
+        final int parts = first.reconstructor.worksInParallel()
+            ? Math.max(1, Math.min(Nd4j.factory().blas().getMaxThreads(), rowCount / MIN_ROWS_PER_PART)) : 1;
+        final ScoringPart[] taken = new ScoringPart[parts];
+        taken[0] = first;
+        try {
+            if (parts == 1) {
+                first.score(rows, 0, rowCount, scores);
+            } else {
+                for (int p = 1; p < parts; p++) {
+                    taken[p] = takePart();
                 }
-                if (scoringPreparer.prepare(rows[r], r, input, count * columns, scratch)) {
-                    prepared[count++] = r;
-                } else {
-                    missing++;
-                    rowErrors[r] = Double.NaN;
-                    percentiles[r] = Double.NaN;
-                    if (perColumn) {
-                        columnErrors[r] = new double[columns];
-                        Arrays.fill(columnErrors[r], Double.NaN);
-                    }
+                final int largestPart = (rowCount + parts - 1) / parts;
+                for (final ScoringPart part : taken) {
+                    part.reserve(Math.min(SCORE_BATCH, largestPart));
                 }
+                Reconstructor.inParallel(parts, p -> taken[p].score(rows, (int)((long)rowCount * p / parts),
+                    (int)((long)rowCount * (p + 1) / parts), scores));
             }
-            if (count == 0) {
-                continue;
+            int missing = 0;
+            int unscorable = 0;
+            for (final ScoringPart part : taken) {
+                missing += part.missing;
+                unscorable += part.unscorable;
             }
-            reconstructor.reconstruct(input, count, columns, output);
-            for (int i = 0; i < count; i++) {
-                final int r = prepared[i];
-                rowErrors[r] = ReconstructionErrors.rowError(metric, input, output, i * columns, columns);
-                if (perColumn) {
-                    columnErrors[r] = new double[columns];
-                    ReconstructionErrors.columnErrors(metric, input, output, i * columns, columnErrors[r]);
-                }
-                // the training errors are MSE: place the row by its MSE from this same reconstruction
-                final double mse = metric == ErrorMetric.MSE ? rowErrors[r]
-                    : ReconstructionErrors.rowError(ErrorMetric.MSE, input, output, i * columns, columns);
-                percentiles[r] = Double.isFinite(mse) ? record.trainingErrors().percentileOf(mse) : Double.NaN;
-                if (!Double.isFinite(rowErrors[r])) {
-                    // overflow inside the network: say so (counted) rather than hand out NaN or infinity
-                    unscorable++;
-                    rowErrors[r] = Double.NaN;
-                    percentiles[r] = Double.NaN;
-                    if (perColumn) {
-                        Arrays.fill(columnErrors[r], Double.NaN);
-                    }
+            return new ScoreResult(scores.rowErrors, scores.columnErrors, missing, metric, unscorable,
+                scores.percentiles);
+        } finally {
+            for (final ScoringPart part : taken) {
+                if (part != null && spareParts.size() < MAX_SPARE_PARTS) {
+                    spareParts.offer(part);
                 }
             }
         }
-        return new ScoreResult(rowErrors, columnErrors, missing, metric, unscorable, percentiles);
+    }
+
+    /** Fewest rows per thread for which a scoring call splits its rows between threads. */
+    static final int MIN_ROWS_PER_PART = 64;
+
+    /** Parts kept for the next scoring call: one per thread of the largest machine we expect to split for. */
+    private static final int MAX_SPARE_PARTS = 64;
+
+    /** Kept so that callers who score batch after batch (the Scorer node) do not allocate per batch. */
+    private final ConcurrentLinkedQueue<ScoringPart> spareParts = new ConcurrentLinkedQueue<>();
+
+    private ScoringPart takePart() {
+        final ScoringPart spare = spareParts.poll();
+        return spare != null ? spare : new ScoringPart();
+    }
+
+    /** The results of one scoring call, written by its parts (each its own rows). */
+    private static final class Scores {
+        final double[] rowErrors;
+
+        final double[] percentiles;
+
+        final double[][] columnErrors;
+
+        final ErrorMetric metric;
+
+        Scores(final int rows, final boolean perColumn, final ErrorMetric metric) {
+            rowErrors = new double[rows];
+            percentiles = new double[rows];
+            columnErrors = perColumn ? new double[rows][] : null;
+            this.metric = metric;
+        }
+    }
+
+    /**
+     * What one thread needs to score rows: its own reconstructor (with its own native buffers) and arrays. Kept
+     * from call to call: callers score batch after batch of about {@link #SCORE_BATCH} rows, and new
+     * multi-megabyte arrays per batch cost about a fifth of the scoring time (zeroing, and page faults of the
+     * humongous regions G1 gives them).
+     */
+    private final class ScoringPart {
+        final Reconstructor reconstructor = Reconstructor.of(network);
+
+        final int columns = columnNames.size();
+
+        final double[] values = new double[columns];
+
+        final double[] scratch = new double[columns];
+
+        int[] prepared = new int[0];
+
+        float[] input = new float[0];
+
+        float[] output = new float[0];
+
+        /** Rows of the last {@link #score} call with missing values not imputed, and rows that overflowed. */
+        int missing;
+
+        int unscorable;
+
+        /** Makes room for batches of {@code rows} rows, here and in the reconstructor. */
+        void reserve(final int rows) {
+            if (prepared.length < rows) {
+                prepared = new int[rows];
+                input = new float[rows * columns];
+                output = new float[input.length];
+            }
+            reconstructor.reserve(rows);
+        }
+
+        /** Scores rows {@code from} to {@code to} (exclusive) into {@code into}, in batches. */
+        void score(final RowValues rows, final int from, final int to, final Scores into) {
+            missing = 0;
+            unscorable = 0;
+            final ErrorMetric metric = into.metric;
+            for (int start = from; start < to; start += SCORE_BATCH) {
+                final int end = Math.min(to, start + SCORE_BATCH);
+                if (prepared.length < end - start) {
+                    reserve(Math.min(SCORE_BATCH, to - start));
+                }
+                int count = 0;
+                for (int r = start; r < end; r++) {
+                    final double[] raw = rows.values(r, values);
+                    if (raw.length != columns) {
+                        throw new IllegalArgumentException("Row " + (r + 1) + " has " + raw.length + " values, but "
+                            + "the model expects " + columns + " (" + String.join(", ", columnNames) + ").");
+                    }
+                    if (scoringPreparer.prepare(raw, r, input, count * columns, scratch)) {
+                        prepared[count++] = r;
+                    } else {
+                        missing++;
+                        into.rowErrors[r] = Double.NaN;
+                        into.percentiles[r] = Double.NaN;
+                        if (into.columnErrors != null) {
+                            into.columnErrors[r] = new double[columns];
+                            Arrays.fill(into.columnErrors[r], Double.NaN);
+                        }
+                    }
+                }
+                if (count > 0) {
+                    reconstructor.reconstruct(input, count, columns, output);
+                    errors(count, metric, into);
+                }
+            }
+        }
+
+        private void errors(final int count, final ErrorMetric metric, final Scores into) {
+            for (int i = 0; i < count; i++) {
+                final int r = prepared[i];
+                final double error = ReconstructionErrors.rowError(metric, input, output, i * columns, columns);
+                if (into.columnErrors != null) {
+                    into.columnErrors[r] = new double[columns];
+                    ReconstructionErrors.columnErrors(metric, input, output, i * columns, into.columnErrors[r]);
+                }
+                if (!Double.isFinite(error)) {
+                    // overflow inside the network: say so (counted) rather than hand out NaN or infinity
+                    unscorable++;
+                    into.rowErrors[r] = Double.NaN;
+                    into.percentiles[r] = Double.NaN;
+                    if (into.columnErrors != null) {
+                        Arrays.fill(into.columnErrors[r], Double.NaN);
+                    }
+                    continue;
+                }
+                into.rowErrors[r] = error;
+                // the training errors are MSE: place the row by its MSE from this same reconstruction
+                final double mse = metric == ErrorMetric.MSE ? error
+                    : ReconstructionErrors.rowError(ErrorMetric.MSE, input, output, i * columns, columns);
+                into.percentiles[r] = Double.isFinite(mse) ? record.trainingErrors().percentileOf(mse) : Double.NaN;
+            }
+        }
     }
 
     /** The score of one row; NaN if it has a missing value that the model does not impute. */

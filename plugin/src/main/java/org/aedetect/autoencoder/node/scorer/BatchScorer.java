@@ -39,9 +39,6 @@ final class BatchScorer {
     /** The rows of the current batch, kept for their keys (and, when streaming, their cells). */
     private final DataRow[] m_batch = new DataRow[BATCH_ROWS];
 
-    /** The model columns of the current batch, reused from batch to batch. */
-    private final double[][] m_values;
-
     private long m_missingRows;
 
     private long m_unscorableRows;
@@ -51,7 +48,6 @@ final class BatchScorer {
         m_columns = columns;
         m_metric = metric;
         m_indices = columns.inputIndices();
-        m_values = new double[BATCH_ROWS][m_indices.length];
     }
 
     /** Where the rows of a scored batch go. */
@@ -157,12 +153,11 @@ final class BatchScorer {
         if (n == 0) {
             return 0;
         }
-        for (int i = 0; i < n; i++) {
-            TableRows.read(m_batch[i], m_indices, m_values[i]);
-        }
-        // the engine scores as many rows as the array has: a short last batch gets a shorter view of the buffer
-        ScoreResult result = m_model.score(n == BATCH_ROWS ? m_values : Arrays.copyOf(m_values, n), m_metric,
-            m_columns.columnErrors());
+        // the engine reads the cells itself, on each of its scoring threads for that thread's rows
+        ScoreResult result = m_model.score(n, (i, values) -> {
+            TableRows.read(m_batch[i], m_indices, values);
+            return values;
+        }, m_metric, m_columns.columnErrors());
         m_missingRows += result.missingRows();
         m_unscorableRows += result.unscorableRows();
         writer.write(m_batch, n, result);

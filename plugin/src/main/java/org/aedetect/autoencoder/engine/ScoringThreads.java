@@ -1,0 +1,88 @@
+package org.aedetect.autoencoder.engine;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs the parts of one piece of scoring work at once: part 0 on the calling thread, the others on daemon
+ * threads of a pool that keeps idle threads for a minute and then lets them end (nothing stays behind in
+ * KNIME when nobody scores). Used through {@link DenseStep#inParallel}, which serialises all such sections.
+ */
+final class ScoringThreads {
+
+    private static final AtomicInteger NUMBER = new AtomicInteger();
+
+    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+        TimeUnit.SECONDS, new SynchronousQueue<>(), task -> new Worker(task));
+
+    private ScoringThreads() {
+    }
+
+    /** The pool's threads: they only ever run parts of a section whose caller holds the native-call lock. */
+    private static final class Worker extends Thread {
+        Worker(final Runnable task) {
+            super(task, "aedetect-scoring-" + NUMBER.incrementAndGet());
+            setDaemon(true);
+        }
+    }
+
+    /** Whether the calling thread is one of this pool's, i.e. runs a part of a section. */
+    static boolean isWorker() {
+        return Thread.currentThread() instanceof Worker;
+    }
+
+    /**
+     * Runs {@code part} for 0, ..., {@code parts - 1} at once and returns when all have ended, even if the
+     * calling thread is interrupted meanwhile (the parts share state with the caller; the interrupt is kept).
+     *
+     * @throws RuntimeException or Error: the failure of the lowest-numbered part that failed (the one a
+     *             sequential run over the parts in order would have met first)
+     */
+    static void run(final int parts, final IntConsumer part) {
+        @SuppressWarnings("unchecked")
+        final Future<?>[] others = new Future<?>[parts];
+        final Throwable[] failures = new Throwable[parts];
+        for (int p = 1; p < parts; p++) {
+            final int index = p;
+            others[p] = POOL.submit(() -> part.accept(index));
+        }
+        try {
+            part.accept(0);
+        } catch (RuntimeException | Error e) {
+            failures[0] = e;
+        }
+        boolean interrupted = false;
+        for (int p = 1; p < parts; p++) {
+            while (true) {
+                try {
+                    others[p].get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failures[p] = e.getCause();
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (final Throwable failure : failures) {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.aedetect.autoencoder.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Scoring splits a call's rows between threads (TrainedAutoencoder#score, DenseStep#inParallel): every row is
+ * scored once, by another thread than the caller's for some rows, with the scores of a sequential run up to float
+ * rounding, the same on every run, with missing rows, bad rows and OpenBLAS's thread setting handled as in a
+ * sequential run. The tests set OpenBLAS to two threads (and put the setting back), so that they split on a
+ * one-core machine too.
+ */
+class ParallelScoringTest {
+
+    private static final GeneratedData.Subspace DATA = new GeneratedData.Subspace(12, 3, 21);
+
+    private static final double[][] SCORED = DATA.inliers(1000);
+
+    private static TrainedAutoencoder model;
+
+    private int blasThreads;
+
+    @BeforeAll
+    static void train() {
+        Nd4jRuntime.ensureInitialized();
+        model = new AutoencoderTrainer().train(quick().build(), ArrayRowSource.of(DATA.inliers(600)),
+            TrainingListener.NONE);
+    }
+
+    private static AutoencoderSpec.Builder quick() {
+        return AutoencoderSpec.builder().hiddenLayers(8, 3).epochs(2).batchSize(32).validationFraction(0)
+            .missingValuePolicy(MissingValuePolicy.SKIP_ROW);
+    }
+
+    @BeforeEach
+    void twoBlasThreads() {
+        blasThreads = Nd4j.factory().blas().getMaxThreads();
+        Nd4j.factory().blas().setMaxThreads(2);
+    }
+
+    @AfterEach
+    void restoreBlasThreads() {
+        Nd4j.factory().blas().setMaxThreads(blasThreads);
+    }
+
+    @Test
+    void everyRowIsReadOnceAndSomeByAnotherThread() {
+        final AtomicIntegerArray reads = new AtomicIntegerArray(SCORED.length);
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        model.score(SCORED.length, (row, scratch) -> {
+            reads.incrementAndGet(row);
+            threads.add(Thread.currentThread());
+            return SCORED[row];
+        }, ErrorMetric.MSE, false);
+        for (int r = 0; r < SCORED.length; r++) {
+            assertEquals(1, reads.get(r), "row " + r);
+        }
+        assertEquals(2, threads.size(), "threads that read rows: " + threads);
+        assertTrue(threads.contains(Thread.currentThread()));
+        assertEquals(2, Nd4j.factory().blas().getMaxThreads(), "OpenBLAS's thread setting is put back");
+    }
+
+    @Test
+    void smallCallsStayOnTheCallingThread() {
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        model.score(2 * TrainedAutoencoder.MIN_ROWS_PER_PART - 1, (row, scratch) -> {
+            threads.add(Thread.currentThread());
+            return SCORED[row];
+        }, ErrorMetric.MSE, false);
+        assertEquals(Set.of(Thread.currentThread()), threads);
+    }
+
+    @Test
+    void scoresMatchScoringRowByRowUpToFloatRounding() {
+        for (final ErrorMetric metric : ErrorMetric.values()) {
+            final ScoreResult all = model.score(SCORED, metric, true);
+            for (int r = 0; r < SCORED.length; r += 7) {
+                final ScoreResult one = model.score(new double[][] {SCORED[r]}, metric, true);
+                assertClose(one.rowErrors()[0], all.rowErrors()[r], metric + " row " + r);
+                assertClose(one.trainingPercentiles()[0], all.trainingPercentiles()[r], "percentile row " + r);
+                for (int c = 0; c < SCORED[r].length; c++) {
+                    assertClose(one.columnErrors()[0][c], all.columnErrors()[r][c], metric + " row " + r + " col " + c);
+                }
+            }
+        }
+    }
+
+    private static void assertClose(final double expected, final double actual, final String what) {
+        assertEquals(expected, actual, 1e-5 * Math.abs(expected) + 1e-9, what);
+    }
+
+    @Test
+    void sameScoresOnEveryRun() {
+        final double[] first = model.score(SCORED, ErrorMetric.MSE, false).rowErrors();
+        assertArrayEquals(first, model.score(SCORED, ErrorMetric.MSE, false).rowErrors());
+        assertArrayEquals(first, model.score(SCORED.length, (row, scratch) -> {
+            System.arraycopy(SCORED[row], 0, scratch, 0, scratch.length);
+            return scratch;
+        }, ErrorMetric.MSE, false).rowErrors(), "values given in the scratch array");
+    }
+
+    @Test
+    void concurrentCallersGetTheScoresOfASequentialCall() throws Exception {
+        final double[] expected = model.score(SCORED, ErrorMetric.MSE, false).rowErrors();
+        final ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            final java.util.List<Future<double[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                results.add(callers.submit(() -> model.score(SCORED, ErrorMetric.MSE, false).rowErrors()));
+            }
+            for (final Future<double[]> result : results) {
+                assertArrayEquals(expected, result.get());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void missingRowsInEveryPartAreCountedAndGetNaN() {
+        final double[][] rows = copy(SCORED);
+        final int[] missing = {3, 400, 501, 999};
+        for (final int r : missing) {
+            rows[r][r % rows[r].length] = Double.NaN;
+        }
+        final ScoreResult result = model.score(rows, ErrorMetric.MSE, true);
+        assertEquals(missing.length, result.missingRows());
+        for (int r = 0; r < rows.length; r++) {
+            final boolean isMissing = contains(missing, r);
+            assertEquals(isMissing, Double.isNaN(result.rowErrors()[r]), "row " + r);
+            assertEquals(isMissing, Double.isNaN(result.trainingPercentiles()[r]), "percentile row " + r);
+            assertEquals(isMissing, Double.isNaN(result.columnErrors()[r][0]), "column errors row " + r);
+        }
+        assertFalse(Double.isNaN(model.score(SCORED, ErrorMetric.MSE, false).rowErrors()[3]));
+    }
+
+    private static boolean contains(final int[] values, final int value) {
+        for (final int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theFirstBadRowIsReportedWhicheverThreadMeetsIt() {
+        final double[][] rows = copy(SCORED);
+        rows[900][2] = Double.POSITIVE_INFINITY;
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> model.score(rows, ErrorMetric.MSE,
+            false));
+        assertTrue(e.getMessage().contains("row 901"), e.getMessage());
+        rows[100][5] = Double.NEGATIVE_INFINITY;
+        e = assertThrows(InvalidDataException.class, () -> model.score(rows, ErrorMetric.MSE, false));
+        assertTrue(e.getMessage().contains("row 101"), e.getMessage());
+        assertEquals(2, Nd4j.factory().blas().getMaxThreads(), "OpenBLAS's thread setting is put back");
+        rows[900] = new double[3];
+        final IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class,
+            () -> model.score(rows.length, (row, scratch) -> row == 100 ? SCORED[row] : rows[row], ErrorMetric.MSE,
+                false));
+        assertTrue(wrongLength.getMessage().startsWith("Row 901 has 3 values"), wrongLength.getMessage());
+        // and scoring works afterwards, with the same scores as before the failures
+        assertArrayEquals(model.score(SCORED, ErrorMetric.MSE, false).rowErrors(),
+            model.score(SCORED, ErrorMetric.MSE, false).rowErrors());
+    }
+
+    @Test
+    void aNetworkWithNd4jActivationsScoresOnTheCallingThread() {
+        final TrainedAutoencoder tanh = new AutoencoderTrainer().train(
+            quick().hiddenActivation(HiddenActivation.TANH).build(), ArrayRowSource.of(DATA.inliers(300)),
+            TrainingListener.NONE);
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        final double[] errors = tanh.score(SCORED.length, (row, scratch) -> {
+            threads.add(Thread.currentThread());
+            return SCORED[row];
+        }, ErrorMetric.MSE, false).rowErrors();
+        assertEquals(Set.of(Thread.currentThread()), threads);
+        assertTrue(java.util.Arrays.stream(errors).allMatch(Double::isFinite));
+    }
+
+    private static double[][] copy(final double[][] rows) {
+        final double[][] copy = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            copy[r] = rows[r].clone();
+        }
+        return copy;
+    }
+}
