@@ -182,6 +182,23 @@ class ParallelScoringTest {
     }
 
     @Test
+    void eachPartComputesWhatASingleThreadedCallOnItsRowsGives() {
+        // wide enough that OpenBLAS really uses two threads for the first layer (its results then differ in the
+        // last bits from one thread's on this project's machine): the parts must run single-threaded
+        final double[][] wide = new GeneratedData.Subspace(784, 5, 9).inliers(256);
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(quick().hiddenLayers(512, 16).epochs(1)
+            .build(), ArrayRowSource.of(wide), TrainingListener.NONE);
+        final double[] split = model.score(wide, ErrorMetric.MSE, false).rowErrors();
+        Nd4j.factory().blas().setMaxThreads(1);
+        final double[] first = model.score(java.util.Arrays.copyOfRange(wide, 0, 128), ErrorMetric.MSE, false)
+            .rowErrors();
+        final double[] second = model.score(java.util.Arrays.copyOfRange(wide, 128, 256), ErrorMetric.MSE, false)
+            .rowErrors();
+        assertArrayEquals(first, java.util.Arrays.copyOfRange(split, 0, 128));
+        assertArrayEquals(second, java.util.Arrays.copyOfRange(split, 128, 256));
+    }
+
+    @Test
     void aNetworkWithNd4jActivationsScoresOnTheCallingThread() {
         final TrainedAutoencoder tanh = new AutoencoderTrainer().train(
             quick().hiddenActivation(HiddenActivation.TANH).build(), ArrayRowSource.of(DATA.inliers(300)),
