@@ -60,7 +60,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  *
  * <p>Networks with anything else (dropout, weight noise, regularization, constraints, gradient
  * normalization, layer norm, layers without bias, other layer types, activations or data types) are not
- * supported: {@link #forNetwork} returns null and callers use DL4J's generic path. One instance per
+ * supported: {@link #forNetwork} returns null and callers use DL4J's generic path. For inference only,
+ * {@link #forInference} also takes the features that act only in training (the first five). One instance per
  * network and thread of use; all native work of all instances is serialised (see {@link #NATIVE_CALLS}).
  */
 final class DenseStep {
@@ -83,6 +84,9 @@ final class DenseStep {
     private static final int FLUSH_EVERY = 64;
 
     private final MultiLayerNetwork network;
+
+    /** False for a step made by {@link #forInference}, which must not train. */
+    private final boolean training;
 
     private final int layers;
 
@@ -136,8 +140,9 @@ final class DenseStep {
 
     private Buffers partial;
 
-    private DenseStep(final MultiLayerNetwork network) {
+    private DenseStep(final MultiLayerNetwork network, final boolean training) {
         this.network = network;
+        this.training = training;
         layers = network.getnLayers();
         nIn = new int[layers];
         nOut = new int[layers];
@@ -177,14 +182,28 @@ final class DenseStep {
      * {@value #TRAINER_PROPERTY} is {@code dl4j}.
      */
     static DenseStep forNetwork(final MultiLayerNetwork network) {
-        if ("dl4j".equals(System.getProperty(TRAINER_PROPERTY, "").trim().toLowerCase(Locale.ROOT))
-            || !Nd4j.getEnvironment().isCPU() || !supported(network)) {
-            return null;
-        }
-        return new DenseStep(network);
+        return create(network, true);
     }
 
-    private static boolean supported(final MultiLayerNetwork network) {
+    /**
+     * A step that only reconstructs ({@link #reconstruct}; {@link #fit} and {@link #computeGradient} refuse),
+     * or null as for {@link #forNetwork}. It also takes networks with features that only act in training:
+     * dropout (DL4J's is inverted dropout, nothing at inference), weight noise, regularization, constraints and
+     * gradient normalization.
+     */
+    static DenseStep forInference(final MultiLayerNetwork network) {
+        return create(network, false);
+    }
+
+    private static DenseStep create(final MultiLayerNetwork network, final boolean training) {
+        if ("dl4j".equals(System.getProperty(TRAINER_PROPERTY, "").trim().toLowerCase(Locale.ROOT))
+            || !Nd4j.getEnvironment().isCPU() || !supported(network, training)) {
+            return null;
+        }
+        return new DenseStep(network, training);
+    }
+
+    private static boolean supported(final MultiLayerNetwork network, final boolean training) {
         final MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
         if (network.getnLayers() < 1 || conf.getDataType() != DataType.FLOAT
             || conf.getBackpropType() != BackpropType.Standard
@@ -200,14 +219,16 @@ final class DenseStep {
                 return false;
             }
             final BaseLayer base = (BaseLayer)layer;
-            if (base.getIDropout() != null || base.getWeightNoise() != null
+            if (FloatKernels.Kind.of(base.getActivationFn()) == null) {
+                return false;
+            }
+            if (training && (base.getIDropout() != null || base.getWeightNoise() != null
                 || (base.getRegularization() != null && !base.getRegularization().isEmpty())
                 || (base.getRegularizationBias() != null && !base.getRegularizationBias().isEmpty())
                 || (base.getConstraints() != null && !base.getConstraints().isEmpty())
                 || (base.getGradientNormalization() != null
                     && base.getGradientNormalization() != GradientNormalization.None)
-                || !layerConf.isMiniBatch() || layerConf.getStepFunction() != null
-                || FloatKernels.Kind.of(base.getActivationFn()) == null) {
+                || !layerConf.isMiniBatch() || layerConf.getStepFunction() != null)) {
                 return false;
             }
             if (layer instanceof DenseLayer dense && (dense.hasLayerNorm() || !dense.hasBias())) {
@@ -260,6 +281,10 @@ final class DenseStep {
      * @return the score of the mini-batch (mean loss per row)
      */
     double computeGradient(final float[] input, final float[] labels, final int rows) {
+        if (!training) {
+            throw new IllegalStateException("This step was made for inference only: the network has features that "
+                + "act in training, which it does not implement");
+        }
         synchronized (NATIVE_CALLS) {
             if (gradient == null) {
                 initGradientViews();

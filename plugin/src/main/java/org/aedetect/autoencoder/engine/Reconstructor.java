@@ -22,7 +22,7 @@ final class Reconstructor {
 
     private Reconstructor(final MultiLayerNetwork network) {
         this.network = network;
-        this.step = DenseStep.forNetwork(network);
+        this.step = DenseStep.forInference(network);
     }
 
     static Reconstructor of(final MultiLayerNetwork network) {

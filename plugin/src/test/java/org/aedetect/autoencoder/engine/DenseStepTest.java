@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -219,6 +220,21 @@ class DenseStepTest {
         final AutoencoderSpec spec = specs().findFirst().orElseThrow();
         assertNull(DenseStep.forNetwork(network(spec.toBuilder().dropout(0.2).build())));
         assertNull(DenseStep.forNetwork(network(spec.toBuilder().l2(1e-4).build())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void networksWithTrainingOnlyFeaturesReconstructThroughAnInferenceStepAsDl4jDoes(final AutoencoderSpec spec) {
+        final MultiLayerNetwork net = network(spec.toBuilder().dropout(0.3).l2(1e-3).build());
+        final DenseStep step = DenseStep.forInference(net);
+        assertNotNull(step);
+        final float[] x = batch(0);
+        final float[] dl4j = net.output(matrix(x), false).data().asFloat();
+        final float[] ours = step.reconstruct(x, BATCH, new float[BATCH * COLUMNS]);
+        assertTrue(maxAbsDiff(ours, dl4j) <= 1e-5, "max difference " + maxAbsDiff(ours, dl4j));
+        // DL4J's own output in training mode drops units: the comparison above is not vacuous
+        assertTrue(maxAbsDiff(ours, net.output(matrix(x), true).data().asFloat()) > 1e-3);
+        assertThrows(IllegalStateException.class, () -> step.fit(x, x, BATCH));
     }
 
     private static double maxAbsDiff(final float[] a, final float[] b) {
