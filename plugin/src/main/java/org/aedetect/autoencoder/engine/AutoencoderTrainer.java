@@ -3,10 +3,12 @@ package org.aedetect.autoencoder.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains an autoencoder on rows from a {@link RowSource}: fits the normalization on a first pass,
@@ -117,22 +119,55 @@ public final class AutoencoderTrainer {
         return spec.toBuilder().hiddenLayers(spec.resolveHiddenLayers(columns)).outputActivation(output).build();
     }
 
+    /**
+     * The MSE of every training row under the trained network, in the rows' stored order. Like scoring, on
+     * the CPU this reconstructs one batch per OpenBLAS thread at once, each on its own thread with
+     * single-threaded matrix products (see {@link TrainedAutoencoder#score(int, RowValues, ErrorMetric,
+     * boolean)}).
+     */
     private static double[] trainingErrors(final MultiLayerNetwork network, final TrainingRows rows,
         final TrainingListener events) {
         final int columns = rows.columns();
         final double[] errors = new double[Math.toIntExact(rows.count(RowPart.TRAINING))];
-        final float[] batch = new float[TrainedAutoencoder.SCORE_BATCH * columns];
-        int next = 0;
-        final Reconstructor reconstructor = Reconstructor.of(network);
-        final float[] output = new float[batch.length];
+        final Reconstructor first = Reconstructor.of(network);
+        final int parts = first.worksInParallel() ? Math.max(1, Nd4j.factory().blas().getMaxThreads()) : 1;
+        final Reconstructor[] reconstructors = new Reconstructor[parts];
+        final float[][] batches = new float[parts][];
+        final float[][] outputs = new float[parts][];
+        for (int p = 0; p < parts; p++) {
+            reconstructors[p] = p == 0 ? first : Reconstructor.of(network);
+            batches[p] = new float[TrainedAutoencoder.SCORE_BATCH * columns];
+            outputs[p] = new float[batches[p].length];
+        }
+        final int[] counts = new int[parts];
+        final int[] offsets = new int[parts];
         try (BatchReader reader = rows.open(RowPart.TRAINING, TrainedAutoencoder.SCORE_BATCH, null)) {
-            int n;
-            while ((n = reader.next(batch)) > 0) {
+            int next = 0;
+            while (true) {
+                int filled = 0;
+                while (filled < parts && (counts[filled] = reader.next(batches[filled])) > 0) {
+                    offsets[filled] = next;
+                    next += counts[filled];
+                    filled++;
+                }
+                if (filled == 0) {
+                    break;
+                }
                 TrainingListener.checkCanceled(events);
-                reconstructor.reconstruct(batch, n, columns, output);
-                for (int i = 0; i < n; i++) {
-                    errors[next++] =
-                        ReconstructionErrors.rowError(ErrorMetric.MSE, batch, output, i * columns, columns);
+                final IntConsumer part = p -> {
+                    reconstructors[p].reconstruct(batches[p], counts[p], columns, outputs[p]);
+                    for (int i = 0; i < counts[p]; i++) {
+                        errors[offsets[p] + i] =
+                            ReconstructionErrors.rowError(ErrorMetric.MSE, batches[p], outputs[p], i * columns, columns);
+                    }
+                };
+                if (filled == 1) {
+                    part.accept(0);
+                } else {
+                    for (int p = 1; p < filled; p++) {
+                        reconstructors[p].reserve(counts[p]);
+                    }
+                    Reconstructor.inParallel(filled, part);
                 }
             }
         }

@@ -199,6 +199,22 @@ class ParallelScoringTest {
     }
 
     @Test
+    void theTrainingErrorsAreTheScoresOfTheTrainingRows() {
+        // more than two scoring batches, so that the trainer's pass over its rows runs batches at once
+        final double[][] rows = DATA.inliers(2 * TrainedAutoencoder.SCORE_BATCH + 300);
+        final TrainedAutoencoder trained = new AutoencoderTrainer().train(quick().epochs(1).build(),
+            ArrayRowSource.of(rows), TrainingListener.NONE);
+        final double[] expected = ErrorDistribution.of(trained.score(rows, ErrorMetric.MSE, false).rowErrors())
+            .table();
+        final double[] actual = trained.trainingErrors().table();
+        assertEquals(rows.length, trained.trainingErrors().count());
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], "quantile " + i);
+        }
+    }
+
+    @Test
     void aNetworkWithNd4jActivationsScoresOnTheCallingThread() {
         final TrainedAutoencoder tanh = new AutoencoderTrainer().train(
             quick().hiddenActivation(HiddenActivation.TANH).build(), ArrayRowSource.of(DATA.inliers(300)),
