@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.BackpropType;
@@ -582,6 +583,19 @@ final class DenseStep {
             } finally {
                 setBlasThreads(blasThreads);
             }
+        }
+    }
+
+    /**
+     * Runs native work of DL4J's own (its generic {@code fit}, {@code score} and {@code output}, for networks
+     * this step does not train or reconstruct) holding {@link #NATIVE_CALLS}, so that it never runs while an
+     * {@link #inParallel} section has OpenBLAS on one thread: its matrix products would then take another
+     * thread count than the setting, and their results could change in the last bits with whatever else
+     * KNIME runs at the same time.
+     */
+    static <T> T exclusively(final Supplier<T> work) {
+        synchronized (NATIVE_CALLS) {
+            return work.get();
         }
     }
 

@@ -117,8 +117,11 @@ final class EpochLoop {
             return step.fit(input, clean, n);
         }
         final INDArray labels = Reconstructor.matrix(clean, n, columns);
-        network.fit(new DataSet(input == clean ? labels : Reconstructor.matrix(input, n, columns), labels));
-        return network.score();
+        final INDArray features = input == clean ? labels : Reconstructor.matrix(input, n, columns);
+        return DenseStep.exclusively(() -> {
+            network.fit(new DataSet(features, labels));
+            return network.score();
+        });
     }
 
     private float[] noisy(final float[] batch, final int length, final SplittableRandom noise) {
@@ -139,7 +142,8 @@ final class EpochLoop {
                     sum += step.lossSum(batch, n);
                 } else {
                     final INDArray x = Reconstructor.matrix(batch, n, columns);
-                    sum += network.scoreExamples(new DataSet(x, x), false).sumNumber().doubleValue();
+                    sum += DenseStep.exclusively(
+                        () -> network.scoreExamples(new DataSet(x, x), false).sumNumber().doubleValue());
                 }
                 seen += n;
             }

@@ -62,7 +62,7 @@ final class Reconstructor {
         if (step != null) {
             return step.reconstruct(input, rows, into);
         }
-        final INDArray output = network.output(matrix(input, rows, columns), false);
+        final INDArray output = DenseStep.exclusively(() -> network.output(matrix(input, rows, columns), false));
         final INDArray plain = output.dataType() == DataType.FLOAT && output.ordering() == 'c' && !output.isView()
             && output.data().length() == (long)rows * columns ? output : output.castTo(DataType.FLOAT).dup('c');
         new FloatPointer(plain.data().addressPointer()).get(into, 0, rows * columns);

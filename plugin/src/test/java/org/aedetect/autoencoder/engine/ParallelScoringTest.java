@@ -215,6 +215,37 @@ class ParallelScoringTest {
     }
 
     @Test
+    void dl4jsOwnTrainingGivesTheSameModelWhileAnotherThreadScores() throws Exception {
+        // dropout: DL4J's generic fit trains this one; wide, so that OpenBLAS's thread count shows in the bits
+        final double[][] wide = new GeneratedData.Subspace(784, 5, 9).inliers(512);
+        final AutoencoderSpec dropout = quick().hiddenLayers(512, 16).epochs(2).dropout(0.1).build();
+        final double[] alone = trainAndScore(dropout, wide);
+        final TrainedAutoencoder other = new AutoencoderTrainer().train(quick().hiddenLayers(512, 16).epochs(1)
+            .build(), ArrayRowSource.of(wide), TrainingListener.NONE);
+        final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicInteger sections = new java.util.concurrent.atomic.AtomicInteger();
+        final Thread scoring = new Thread(() -> {
+            while (!stop.get()) {
+                other.score(wide, ErrorMetric.MSE, false);
+                sections.incrementAndGet();
+            }
+        });
+        scoring.start();
+        try {
+            assertArrayEquals(alone, trainAndScore(dropout, wide));
+        } finally {
+            stop.set(true);
+            scoring.join();
+        }
+        assertTrue(sections.get() > 0, "the other thread scored meanwhile");
+    }
+
+    private static double[] trainAndScore(final AutoencoderSpec spec, final double[][] rows) {
+        return new AutoencoderTrainer().train(spec, ArrayRowSource.of(rows), TrainingListener.NONE)
+            .score(rows, ErrorMetric.MSE, false).rowErrors();
+    }
+
+    @Test
     void aNetworkWithNd4jActivationsScoresOnTheCallingThread() {
         final TrainedAutoencoder tanh = new AutoencoderTrainer().train(
             quick().hiddenActivation(HiddenActivation.TANH).build(), ArrayRowSource.of(DATA.inliers(300)),
