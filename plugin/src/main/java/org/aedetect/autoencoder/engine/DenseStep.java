@@ -542,6 +542,22 @@ final class DenseStep {
     }
 
     /**
+     * Frees the native memory of this step's buffers now (they are allocated again when needed); for a step
+     * nobody uses at the moment.
+     */
+    void releaseBuffers() {
+        synchronized (NATIVE_CALLS) {
+            for (final Buffers b : new Buffers[] {full, partial}) {
+                if (b != null) {
+                    b.close();
+                }
+            }
+            full = null;
+            partial = null;
+        }
+    }
+
+    /**
      * Whether {@link #reconstruct} may run in a part of {@link #inParallel}: its forward pass calls nothing of
      * ND4J's (every activation is one of {@link FloatKernels}'s), only OpenBLAS and Java code on this step's
      * own buffers.
@@ -738,6 +754,27 @@ final class DenseStep {
                 }
             }
             return this;
+        }
+
+        /** Frees the arrays' native memory; the buffers must not be used afterwards. */
+        void close() {
+            final List<INDArray> arrays = new ArrayList<>(List.of(input, z));
+            arrays.addAll(java.util.Arrays.asList(a).subList(0, layers - 1));
+            if (out != z) {
+                arrays.add(out);
+            }
+            if (delta != null) {
+                arrays.add(delta);
+                arrays.addAll(java.util.Arrays.asList(epsilon).subList(1, layers));
+            }
+            if (labels != null) {
+                arrays.add(labels);
+            }
+            for (final INDArray array : arrays) {
+                if (array.closeable()) {
+                    array.close();
+                }
+            }
         }
 
         FloatBuffer labelView() {

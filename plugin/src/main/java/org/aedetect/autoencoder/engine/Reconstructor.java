@@ -44,6 +44,13 @@ final class Reconstructor {
         }
     }
 
+    /** Frees what {@link #reserve} and reconstructing allocated; for a reconstructor nobody uses now. */
+    void release() {
+        if (step != null) {
+            step.releaseBuffers();
+        }
+    }
+
     /**
      * Runs {@code part} for 0, ..., {@code parts - 1} at once, each part through its own reconstructor that
      * {@link #worksInParallel()}; see {@link DenseStep#inParallel}.

@@ -246,6 +246,26 @@ class ParallelScoringTest {
     }
 
     @Test
+    void releasingTheScoringBuffersFreesTheirNativeMemoryAndScoringGoesOn() {
+        final double[][] wide = new GeneratedData.Subspace(784, 5, 9).inliers(2048);
+        final TrainedAutoencoder model = new AutoencoderTrainer().train(quick().hiddenLayers(512, 16).epochs(1)
+            .build(), ArrayRowSource.of(wide), TrainingListener.NONE);
+        final double[] scores = model.score(wide, ErrorMetric.MSE, false).rowErrors();
+        final long held = nativeBytes();
+        model.releaseScoringBuffers();
+        // two parts' activations for 1,024 rows each: input, 512, 16, 512, output (784 wide), as floats
+        final long perPart = 1024L * (784 + 512 + 16 + 512 + 784) * Float.BYTES;
+        assertTrue(held - nativeBytes() >= 2 * perPart, "freed " + (held - nativeBytes()) + " bytes");
+        assertArrayEquals(scores, model.score(wide, ErrorMetric.MSE, false).rowErrors());
+        model.releaseScoringBuffers();
+    }
+
+    /** What libnd4j counts as allocated on the host. */
+    private static long nativeBytes() {
+        return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().getGroupCounter(0);
+    }
+
+    @Test
     void aNetworkWithNd4jActivationsScoresOnTheCallingThread() {
         final TrainedAutoencoder tanh = new AutoencoderTrainer().train(
             quick().hiddenActivation(HiddenActivation.TANH).build(), ArrayRowSource.of(DATA.inliers(300)),

@@ -135,6 +135,7 @@ final class BatchScorer {
             progress(exec, done, rowCount);
         } finally {
             Arrays.fill(m_batch, null);
+            m_model.releaseScoringBuffers();
             TrainedAutoencoder.releaseThreadMemory();
         }
     }
