@@ -44,6 +44,16 @@ class ParallelScoringTest {
             TrainingListener.NONE);
     }
 
+    /** Rows of 784 columns: with a 512-wide first layer, OpenBLAS splits the matrix products between threads. */
+    private static double[][] wideRows(final int n) {
+        return new GeneratedData.Subspace(784, 5, 9).inliers(n);
+    }
+
+    private static TrainedAutoencoder wideModel(final double[][] rows) {
+        return new AutoencoderTrainer().train(quick().hiddenLayers(512, 16).epochs(1).build(), ArrayRowSource.of(rows),
+            TrainingListener.NONE);
+    }
+
     private static AutoencoderSpec.Builder quick() {
         return AutoencoderSpec.builder().hiddenLayers(8, 3).epochs(2).batchSize(32).validationFraction(0)
             .missingValuePolicy(MissingValuePolicy.SKIP_ROW);
@@ -183,11 +193,10 @@ class ParallelScoringTest {
 
     @Test
     void eachPartComputesWhatASingleThreadedCallOnItsRowsGives() {
-        // wide enough that OpenBLAS really uses two threads for the first layer (its results then differ in the
-        // last bits from one thread's on this project's machine): the parts must run single-threaded
-        final double[][] wide = new GeneratedData.Subspace(784, 5, 9).inliers(256);
-        final TrainedAutoencoder model = new AutoencoderTrainer().train(quick().hiddenLayers(512, 16).epochs(1)
-            .build(), ArrayRowSource.of(wide), TrainingListener.NONE);
+        // OpenBLAS's one- and two-thread results differ in the last bits on such a network on this project's
+        // machine: the parts must run single-threaded
+        final double[][] wide = wideRows(256);
+        final TrainedAutoencoder model = wideModel(wide);
         final double[] split = model.score(wide, ErrorMetric.MSE, false).rowErrors();
         Nd4j.factory().blas().setMaxThreads(1);
         final double[] first = model.score(java.util.Arrays.copyOfRange(wide, 0, 128), ErrorMetric.MSE, false)
@@ -217,11 +226,10 @@ class ParallelScoringTest {
     @Test
     void dl4jsOwnTrainingGivesTheSameModelWhileAnotherThreadScores() throws Exception {
         // dropout: DL4J's generic fit trains this one; wide, so that OpenBLAS's thread count shows in the bits
-        final double[][] wide = new GeneratedData.Subspace(784, 5, 9).inliers(512);
+        final double[][] wide = wideRows(512);
         final AutoencoderSpec dropout = quick().hiddenLayers(512, 16).epochs(2).dropout(0.1).build();
         final double[] alone = trainAndScore(dropout, wide);
-        final TrainedAutoencoder other = new AutoencoderTrainer().train(quick().hiddenLayers(512, 16).epochs(1)
-            .build(), ArrayRowSource.of(wide), TrainingListener.NONE);
+        final TrainedAutoencoder other = wideModel(wide);
         final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         final java.util.concurrent.atomic.AtomicInteger sections = new java.util.concurrent.atomic.AtomicInteger();
         final Thread scoring = new Thread(() -> {
@@ -247,9 +255,8 @@ class ParallelScoringTest {
 
     @Test
     void releasingTheScoringBuffersFreesTheirNativeMemoryAndScoringGoesOn() {
-        final double[][] wide = new GeneratedData.Subspace(784, 5, 9).inliers(2048);
-        final TrainedAutoencoder model = new AutoencoderTrainer().train(quick().hiddenLayers(512, 16).epochs(1)
-            .build(), ArrayRowSource.of(wide), TrainingListener.NONE);
+        final double[][] wide = wideRows(2048);
+        final TrainedAutoencoder model = wideModel(wide);
         final double[] scores = model.score(wide, ErrorMetric.MSE, false).rowErrors();
         final long held = nativeBytes();
         model.releaseScoringBuffers();
