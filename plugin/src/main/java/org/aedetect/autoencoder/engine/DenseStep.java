@@ -636,7 +636,7 @@ final class DenseStep {
     }
 
     /** Sets OpenBLAS's thread count without changing what ND4J's {@code getMaxThreads} reports. */
-    static void setBlasThreads(final int threads) {
+    private static void setBlasThreads(final int threads) {
         if (SET_BLAS_THREADS != null) {
             SET_BLAS_THREADS.call(threads);
         } else {

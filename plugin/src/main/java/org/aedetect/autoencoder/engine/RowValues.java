@@ -2,7 +2,8 @@ package org.aedetect.autoencoder.engine;
 
 /**
  * The values of rows to score, by index (see {@link TrainedAutoencoder#score(int, RowValues, ErrorMetric,
- * boolean)}). May be called from several threads at once, each row once, so it must only read shared state.
+ * boolean)}). May be called from several threads at once, each row once, so it must only read shared state
+ * (and must not score itself: the scoring threads wait for it).
  */
 @FunctionalInterface
 public interface RowValues {

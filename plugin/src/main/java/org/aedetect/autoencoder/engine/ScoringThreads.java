@@ -44,7 +44,6 @@ final class ScoringThreads {
      *             sequential run over the parts in order would have met first)
      */
     static void run(final int parts, final IntConsumer part) {
-        @SuppressWarnings("unchecked")
         final Future<?>[] others = new Future<?>[parts];
         final Throwable[] failures = new Throwable[parts];
         for (int p = 1; p < parts; p++) {
