@@ -130,7 +130,9 @@ public final class AutoencoderTrainer {
         final int columns = rows.columns();
         final double[] errors = new double[Math.toIntExact(rows.count(RowPart.TRAINING))];
         final Reconstructor first = Reconstructor.of(network);
-        final int parts = first.worksInParallel() ? Math.max(1, Nd4j.factory().blas().getMaxThreads()) : 1;
+        // a whole batch per part: as many parts as batches of that many rows would be split into
+        final int parts =
+            first.partsFor((long)TrainedAutoencoder.SCORE_BATCH * Math.max(1, Nd4j.factory().blas().getMaxThreads()));
         final Reconstructor[] reconstructors = new Reconstructor[parts];
         final float[][] batches = new float[parts][];
         final float[][] outputs = new float[parts][];

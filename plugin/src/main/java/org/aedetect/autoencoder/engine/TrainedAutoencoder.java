@@ -147,10 +147,11 @@ public final class TrainedAutoencoder {
      * row with a missing value that the model does not impute ({@link ScoreResult#missingRows()}) or, not
      * expected in practice, one on which the network overflowed ({@link ScoreResult#unscorableRows()}).
      *
-     * <p>On the CPU, a call with at least {@value #MIN_ROWS_PER_PART} rows per thread splits its rows into
-     * as many consecutive parts as OpenBLAS has threads and scores the parts at once, each on its own thread
-     * with single-threaded matrix products: a scoring batch does about as much work in Java as in its matrix
-     * products, and this keeps every core busy throughout. So {@code rows} is called from several threads at
+     * <p>On the CPU, a call with enough work (for the 100-column network of the node benchmark, 128 rows or
+     * more; for a model of a few dozen columns, none) splits its rows into as many consecutive parts as OpenBLAS
+     * has threads and scores the parts at once, each on its own thread with single-threaded matrix products: a
+     * scoring batch does about as much work in Java as in its matrix products, and this keeps every core busy
+     * throughout. So {@code rows} is called from several threads at
      * once (each row once). Results are the same on every run for the same rows, call size and thread
      * setting; a row scored in a call of another size may differ in the last bits (float rounding).
      *
@@ -171,8 +172,7 @@ public final class TrainedAutoencoder {
         }
         final Scores scores = new Scores(rowCount, perColumn, metric);
         final ScoringPart first = takePart();
-        final int parts = first.reconstructor.worksInParallel()
-            ? Math.max(1, Math.min(Nd4j.factory().blas().getMaxThreads(), rowCount / MIN_ROWS_PER_PART)) : 1;
+        final int parts = first.reconstructor.partsFor(rowCount);
         final ScoringPart[] taken = new ScoringPart[parts];
         taken[0] = first;
         try {
@@ -205,9 +205,6 @@ public final class TrainedAutoencoder {
             }
         }
     }
-
-    /** Fewest rows per thread for which a scoring call splits its rows between threads. */
-    static final int MIN_ROWS_PER_PART = 64;
 
     /** Parts kept for the next scoring call: one per thread of the largest machine we expect to split for. */
     private static final int MAX_SPARE_PARTS = 64;
