@@ -148,7 +148,7 @@ public final class TrainedAutoencoder {
      * expected in practice, one on which the network overflowed ({@link ScoreResult#unscorableRows()}).
      *
      * <p>On the CPU, a call with enough work (for the 100-column network of the node benchmark, 264 rows or
-     * more; for a model of a few dozen columns, none) splits its rows into as many consecutive parts as OpenBLAS
+     * more; for a 30-column model, not even 1,024) splits its rows into as many consecutive parts as OpenBLAS
      * has threads and scores the parts at once, each on its own thread with single-threaded matrix products: a
      * scoring batch does about as much work in Java as in its matrix products, and this keeps every core busy
      * throughout. So {@code rows} is called from several threads at
