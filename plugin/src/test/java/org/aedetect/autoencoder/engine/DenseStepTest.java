@@ -216,6 +216,19 @@ class DenseStepTest {
     }
 
     @Test
+    void smallMatrixProductsRunOnOneOpenBlasThread() {
+        // the products of a 100-column network's training batch: one thread (two lose to the hand-off here)
+        assertTrue(DenseStep.needsOneThread(256, 64, 100, 2));
+        assertTrue(DenseStep.needsOneThread(256, 512, 32, 2));
+        // the reference network's wide layers keep the setting; one thread needs no switch
+        assertFalse(DenseStep.needsOneThread(256, 512, 784, 2));
+        assertFalse(DenseStep.needsOneThread(256, 512, 128, 2));
+        assertFalse(DenseStep.needsOneThread(256, 64, 100, 1));
+        // m n k beyond int range
+        assertFalse(DenseStep.needsOneThread(1 << 20, 1 << 12, 1 << 12, 2));
+    }
+
+    @Test
     void networksWithFeaturesItDoesNotImplementFallBackToDl4j() {
         final AutoencoderSpec spec = specs().findFirst().orElseThrow();
         assertNull(DenseStep.forNetwork(network(spec.toBuilder().dropout(0.2).build())));
