@@ -14,7 +14,10 @@ import org.aedetect.autoencoder.engine.NormalizationKind;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
 import org.aedetect.autoencoder.node.Nodes;
+import org.aedetect.autoencoder.node.TableRows;
 import org.aedetect.autoencoder.port.AutoencoderPortObject;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
@@ -30,6 +33,11 @@ import org.knime.offline.testing.Tables;
  * one JSON line with the best time of each and the overhead. Both paths must produce the same final
  * training loss, or the comparison is void (printed as "sameTraining"). A program, not a test.
  * Arguments: [rows] [columns] [epochs] [repeats].
+ *
+ * <p>Also prints the engine reading the same table's cells itself ("engineOnCells...": training from
+ * {@link TableRows}, scoring the table's rows in batches of 1,024 through {@link TableRows#read}): the node's
+ * time over that is what the node layer's own code costs (settings, batching, writing the score rows, the
+ * join), apart from reading KNIME's cells, which any use of the engine from KNIME pays.
  */
 public final class NodeLayerBenchmark {
 
@@ -56,6 +64,8 @@ public final class NodeLayerBenchmark {
         double engineTrain = Double.MAX_VALUE;
         double nodeTrain = Double.MAX_VALUE;
         double engineScore = Double.MAX_VALUE;
+        double cellsTrain = Double.MAX_VALUE;
+        double cellsScore = Double.MAX_VALUE;
         double nodeScore = Double.MAX_VALUE;
         double engineLoss = Double.NaN;
         double nodeLoss = Double.NaN;
@@ -69,6 +79,12 @@ public final class NodeLayerBenchmark {
                 model.score(Arrays.copyOfRange(data, from, Math.min(rows, from + 1024)), ErrorMetric.MSE, false);
             }
             final double engineScoreSeconds = seconds(start);
+            start = System.nanoTime();
+            new AutoencoderTrainer().train(spec, new TableRows(table, Arrays.asList(names)), null);
+            final double cellsTrainSeconds = seconds(start);
+            start = System.nanoTime();
+            scoreCells(model, table, names.length);
+            final double cellsScoreSeconds = seconds(start);
             engineLoss = model.history().get(model.history().size() - 1).trainingLoss();
 
             final NodeRunner<NodeModel> learner = Nodes.learner();
@@ -94,6 +110,8 @@ public final class NodeLayerBenchmark {
             if (repeat > 0) {
                 engineTrain = Math.min(engineTrain, engineTrainSeconds);
                 engineScore = Math.min(engineScore, engineScoreSeconds);
+                cellsTrain = Math.min(cellsTrain, cellsTrainSeconds);
+                cellsScore = Math.min(cellsScore, cellsScoreSeconds);
                 nodeTrain = Math.min(nodeTrain, nodeTrainSeconds);
                 nodeScore = Math.min(nodeScore, nodeScoreSeconds);
             }
@@ -102,11 +120,33 @@ public final class NodeLayerBenchmark {
             + "\"columns\":%d,\"network\":\"%d-64-16-64-%d\",\"epochs\":%d,\"repeats\":%d,"
             + "\"engineTrainSeconds\":%.3f,\"nodeTrainSeconds\":%.3f,\"trainOverheadPercent\":%.1f,"
             + "\"engineScoreSeconds\":%.3f,\"nodeScoreSeconds\":%.3f,\"scoreOverheadPercent\":%.1f,"
+            + "\"engineOnCellsTrainSeconds\":%.3f,\"trainOverheadOverCellsPercent\":%.1f,"
+            + "\"engineOnCellsScoreSeconds\":%.3f,\"scoreOverheadOverCellsPercent\":%.1f,"
             + "\"sameTraining\":%b,\"threads\":\"%s\",\"loadAverage\":%.2f,\"date\":\"%s\"}",
             rows, columns, columns, columns, epochs, repeats, engineTrain, nodeTrain,
             100 * (nodeTrain / engineTrain - 1), engineScore, nodeScore, 100 * (nodeScore / engineScore - 1),
+            cellsTrain, 100 * (nodeTrain / cellsTrain - 1), cellsScore, 100 * (nodeScore / cellsScore - 1),
             engineLoss == nodeLoss, Nd4jRuntime.threadSetting(),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Instant.now()));
+    }
+
+    /** Scores the table's rows in batches of 1,024, the engine reading their cells (no output table). */
+    private static void scoreCells(final TrainedAutoencoder model, final BufferedDataTable table, final int columns) {
+        final int[] indices = new int[columns];
+        Arrays.setAll(indices, c -> c);
+        final DataRow[] batch = new DataRow[1024];
+        try (CloseableRowIterator it = table.iterator()) {
+            while (it.hasNext()) {
+                int n = 0;
+                while (n < batch.length && it.hasNext()) {
+                    batch[n++] = it.next();
+                }
+                model.score(n, (row, values) -> {
+                    TableRows.read(batch[row], indices, values);
+                    return values;
+                }, ErrorMetric.MSE, false);
+            }
+        }
     }
 
     /** Rows of a rank-{@value #FACTORS} linear model plus a little noise, squashed into (0, 1). */
