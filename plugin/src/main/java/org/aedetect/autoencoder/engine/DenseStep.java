@@ -343,27 +343,36 @@ final class DenseStep {
      * layer's pre-activation into {@code b.z} and, if {@code output}, its activation into {@code b.out}.
      */
     private void forward(final Buffers b, final int rows, final boolean output) {
-        INDArray in = b.input;
-        for (int l = 0; l < layers; l++) {
-            final boolean last = l == layers - 1;
-            final INDArray target = last ? b.z : b.a[l];
-            final FloatBuffer view = last ? b.zView : b.aView[l];
-            // W in f order (nIn x nOut) is row-major W^T (nOut x nIn): target = in . (W^T)^T
-            sgemm(false, true, rows, nOut[l], nIn[l], in, nIn[l], weights[l], nIn[l], target, nOut[l]);
-            biasViews[l].get(0, biasValues[l], 0, nOut[l]);
-            if (last) {
-                kernels.biasActivation(view, rows, nOut[l], biasValues[l], FloatKernels.Kind.IDENTITY, 0f);
-                if (output) {
-                    activate(b.z, b.out, view, b.outView, rows, l);
-                }
-            } else {
-                kernels.biasActivation(view, rows, nOut[l], biasValues[l], kinds[l], alphas[l]);
-                if (!kinds[l].computedHere()) {
-                    apply(activations[l], target);
-                }
-                in = target;
-            }
+        forwardHidden(b, rows);
+        outputProduct(b, rows);
+        final int last = layers - 1;
+        kernels.biasActivation(b.zView, rows, nOut[last], biasValues[last], FloatKernels.Kind.IDENTITY, 0f);
+        if (output) {
+            activate(b.z, b.out, b.zView, b.outView, rows, last);
         }
+    }
+
+    /** The hidden layers' part of the forward pass: their activations into {@code b.a}. */
+    private void forwardHidden(final Buffers b, final int rows) {
+        INDArray in = b.input;
+        for (int l = 0; l < layers - 1; l++) {
+            // W in f order (nIn x nOut) is row-major W^T (nOut x nIn): a = in . (W^T)^T
+            sgemm(false, true, rows, nOut[l], nIn[l], in, nIn[l], weights[l], nIn[l], b.a[l], nOut[l]);
+            biasViews[l].get(0, biasValues[l], 0, nOut[l]);
+            kernels.biasActivation(b.aView[l], rows, nOut[l], biasValues[l], kinds[l], alphas[l]);
+            if (!kinds[l].computedHere()) {
+                apply(activations[l], b.a[l]);
+            }
+            in = b.a[l];
+        }
+    }
+
+    /** The output layer's product into {@code b.z} (its bias not yet added) and its bias into {@code biasValues}. */
+    private void outputProduct(final Buffers b, final int rows) {
+        final int last = layers - 1;
+        final INDArray in = last == 0 ? b.input : b.a[last - 1];
+        sgemm(false, true, rows, nOut[last], nIn[last], in, nIn[last], weights[last], nIn[last], b.z, nOut[last]);
+        biasViews[last].get(0, biasValues[last], 0, nOut[last]);
     }
 
     /** {@code out} = the output activation of {@code z} ({@code out} is {@code z} for the identity). */
@@ -527,8 +536,16 @@ final class DenseStep {
     private float[] reconstructHoldingLock(final float[] input, final int rows, final float[] into) {
         final Buffers b = scoringBuffers(rows);
         b.inputView.put(0, input, 0, rows * nIn[0]);
+        final int last = layers - 1;
+        if (kinds[last] == FloatKernels.Kind.IDENTITY || kinds[last] == FloatKernels.Kind.SIGMOID) {
+            // the output layer's bias and activation go straight into the caller's array
+            forwardHidden(b, rows);
+            outputProduct(b, rows);
+            kernels.biasActivationInto(b.zView, rows, nOut[last], biasValues[last], kinds[last], into);
+            return into;
+        }
         forward(b, rows, true);
-        b.outView.get(0, into, 0, rows * nOut[layers - 1]);
+        b.outView.get(0, into, 0, rows * nOut[last]);
         return into;
     }
 

@@ -188,6 +188,35 @@ final class FloatKernels {
         }
     }
 
+    /**
+     * {@code into[0, rows * width)} = f(x + bias) for the identity or sigmoid, {@code x} left unchanged: a
+     * scoring pass's output layer, each chunk computed where it is read and written straight into the caller's
+     * array (the same values as {@link #biasActivation} with the identity, then {@link #sigmoid}, then a copy,
+     * without writing the chunk back to native memory and reading it twice more).
+     */
+    void biasActivationInto(final FloatBuffer x, final int rows, final int width, final float[] bias,
+        final Kind kind, final float[] into) {
+        if (kind != Kind.IDENTITY && kind != Kind.SIGMOID) {
+            throw new IllegalArgumentException("Only the identity and sigmoid, not " + kind);
+        }
+        final int step = rowsPerChunk(width);
+        for (int r = 0; r < step; r++) {
+            System.arraycopy(bias, 0, tile, r * width, width);
+        }
+        for (int row = 0; row < rows; row += step) {
+            final int n = Math.min(step, rows - row) * width;
+            final int offset = row * width;
+            x.get(offset, a, 0, n);
+            for (int i = 0; i < n; i++) {
+                a[i] += tile[i];
+            }
+            if (kind == Kind.SIGMOID) {
+                sigmoid(a, n);
+            }
+            System.arraycopy(a, 0, into, offset, n);
+        }
+    }
+
     /** {@code out} = sigmoid({@code z}) for {@code length} elements (may be the same buffer). */
     void sigmoid(final FloatBuffer z, final FloatBuffer out, final int length) {
         for (int offset = 0; offset < length; offset += CHUNK) {

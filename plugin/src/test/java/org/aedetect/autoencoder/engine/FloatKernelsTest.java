@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -38,6 +39,44 @@ class FloatKernelsTest {
         assertTrue(worst < 2e-7, "worst relative difference " + worst);
         assertEquals(0.5f, out.get(1_000_000));
         assertEquals(1f, out.get(n - 1));
+    }
+
+    @Test
+    void theScoringOutputLayerGivesBiasActivationThenSigmoidBitForBit() {
+        // rows wider than a chunk and a short last chunk; 5 rows of 3000 and 700 rows of 7
+        for (final int[] shape : new int[][] {{5, 3000}, {700, 7}}) {
+            final int rows = shape[0];
+            final int width = shape[1];
+            final java.util.SplittableRandom random = new java.util.SplittableRandom(width);
+            final float[] bias = new float[width];
+            for (int c = 0; c < width; c++) {
+                bias[c] = (float)random.nextGaussian();
+            }
+            final FloatBuffer x = buffer(rows * width);
+            for (int i = 0; i < rows * width; i++) {
+                x.put(i, (float)(4 * random.nextGaussian()));
+            }
+            final FloatKernels kernels = new FloatKernels(width);
+            for (final FloatKernels.Kind kind : new FloatKernels.Kind[] {FloatKernels.Kind.IDENTITY,
+                FloatKernels.Kind.SIGMOID}) {
+                final FloatBuffer expected = buffer(rows * width);
+                expected.put(0, x, 0, rows * width);
+                kernels.biasActivation(expected, rows, width, bias, FloatKernels.Kind.IDENTITY, 0f);
+                if (kind == FloatKernels.Kind.SIGMOID) {
+                    kernels.sigmoid(expected, expected, rows * width);
+                }
+                final float[] into = new float[rows * width];
+                final float[] before = new float[rows * width];
+                x.get(0, before);
+                kernels.biasActivationInto(x, rows, width, bias, kind, into);
+                for (int i = 0; i < into.length; i++) {
+                    assertEquals(Float.floatToIntBits(expected.get(i)), Float.floatToIntBits(into[i]), kind + " " + i);
+                    assertEquals(before[i], x.get(i), "the input is left alone");
+                }
+            }
+            assertThrows(IllegalArgumentException.class,
+                () -> kernels.biasActivationInto(x, rows, width, bias, FloatKernels.Kind.RELU, new float[rows * width]));
+        }
     }
 
     @Test
