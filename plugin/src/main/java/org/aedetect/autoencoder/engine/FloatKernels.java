@@ -141,6 +141,20 @@ final class FloatKernels {
         return pointer.asBuffer();
     }
 
+    /**
+     * Fills {@link #tile} with {@code bias} once per row of a chunk, so that the kernels add it to a whole chunk
+     * in one loop.
+     *
+     * @return the rows per chunk
+     */
+    private int tileBias(final float[] bias, final int width) {
+        final int step = rowsPerChunk(width);
+        for (int r = 0; r < step; r++) {
+            System.arraycopy(bias, 0, tile, r * width, width);
+        }
+        return step;
+    }
+
     /** Rows per chunk for rows of {@code width} floats (at least one). */
     private static int rowsPerChunk(final int width) {
         return Math.max(1, CHUNK / width);
@@ -152,10 +166,7 @@ final class FloatKernels {
      */
     void biasActivation(final FloatBuffer x, final int rows, final int width, final float[] bias, final Kind kind,
         final float alpha) {
-        final int step = rowsPerChunk(width);
-        for (int r = 0; r < step; r++) {
-            System.arraycopy(bias, 0, tile, r * width, width);
-        }
+        final int step = tileBias(bias, width);
         for (int row = 0; row < rows; row += step) {
             final int n = Math.min(step, rows - row) * width;
             final int offset = row * width;
@@ -199,10 +210,7 @@ final class FloatKernels {
         if (kind != Kind.IDENTITY && kind != Kind.SIGMOID) {
             throw new IllegalArgumentException("Only the identity and sigmoid, not " + kind);
         }
-        final int step = rowsPerChunk(width);
-        for (int r = 0; r < step; r++) {
-            System.arraycopy(bias, 0, tile, r * width, width);
-        }
+        final int step = tileBias(bias, width);
         for (int row = 0; row < rows; row += step) {
             final int n = Math.min(step, rows - row) * width;
             final int offset = row * width;
