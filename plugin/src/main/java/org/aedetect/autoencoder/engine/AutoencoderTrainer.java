@@ -130,9 +130,9 @@ public final class AutoencoderTrainer {
         final int columns = rows.columns();
         final double[] errors = new double[Math.toIntExact(rows.count(RowPart.TRAINING))];
         final Reconstructor first = Reconstructor.of(network);
-        // a whole batch per part: as many parts as batches of that many rows would be split into
-        final int parts =
-            first.partsFor((long)TrainedAutoencoder.SCORE_BATCH * Math.max(1, Nd4j.factory().blas().getMaxThreads()));
+        // a whole batch per part, so as many parts as threads when one batch is worth a part of its own
+        final int parts = first.worthAPart(TrainedAutoencoder.SCORE_BATCH)
+            ? Math.max(1, Nd4j.factory().blas().getMaxThreads()) : 1;
         final Reconstructor[] reconstructors = new Reconstructor[parts];
         final float[][] batches = new float[parts][];
         final float[][] outputs = new float[parts][];
@@ -144,10 +144,21 @@ public final class AutoencoderTrainer {
         final int[] counts = new int[parts];
         final int[] offsets = new int[parts];
         try (BatchReader reader = rows.open(RowPart.TRAINING, TrainedAutoencoder.SCORE_BATCH, null)) {
+            if (parts > 1) {
+                for (final Reconstructor reconstructor : reconstructors) {
+                    reconstructor.reserve(TrainedAutoencoder.SCORE_BATCH);
+                }
+            }
             int next = 0;
-            while (true) {
+            boolean exhausted = false;
+            while (!exhausted) {
                 int filled = 0;
-                while (filled < parts && (counts[filled] = reader.next(batches[filled])) > 0) {
+                while (filled < parts) {
+                    counts[filled] = reader.next(batches[filled]);
+                    if (counts[filled] == 0) {
+                        exhausted = true; // the reader is not asked again after its end
+                        break;
+                    }
                     offsets[filled] = next;
                     next += counts[filled];
                     filled++;
@@ -166,11 +177,12 @@ public final class AutoencoderTrainer {
                 if (filled == 1) {
                     part.accept(0);
                 } else {
-                    for (int p = 1; p < filled; p++) {
-                        reconstructors[p].reserve(counts[p]);
-                    }
                     Reconstructor.inParallel(filled, part);
                 }
+            }
+        } finally {
+            for (final Reconstructor reconstructor : reconstructors) {
+                reconstructor.release();
             }
         }
         return errors;

@@ -258,6 +258,7 @@ final class DenseStep {
      * @return DL4J's score of the mini-batch (mean loss per row), before the update
      */
     double fit(final float[] input, final float[] labels, final int rows) {
+        refuseInSectionPart("fit");
         synchronized (NATIVE_CALLS) {
             final double score = computeGradient(input, labels, rows);
             final int iteration = BaseOptimizer.getIterationCount(network);
@@ -286,6 +287,7 @@ final class DenseStep {
             throw new IllegalStateException("This step was made for inference only: the network has features that "
                 + "act in training, which it does not implement");
         }
+        refuseInSectionPart("computeGradient");
         synchronized (NATIVE_CALLS) {
             if (gradient == null) {
                 initGradientViews();
@@ -408,6 +410,7 @@ final class DenseStep {
      * them, in inference mode: what DL4J's {@code scoreExamples(input, input, false)} sums to.
      */
     double lossSum(final float[] input, final int rows) {
+        refuseInSectionPart("lossSum");
         synchronized (NATIVE_CALLS) {
             final Buffers b = buffers(rows);
             final int last = layers - 1;
@@ -563,6 +566,7 @@ final class DenseStep {
      * nobody uses at the moment.
      */
     void releaseBuffers() {
+        refuseInSectionPart("releaseBuffers");
         synchronized (NATIVE_CALLS) {
             for (final Buffers b : new Buffers[] {full, partial}) {
                 if (b != null) {
@@ -593,8 +597,19 @@ final class DenseStep {
      * the parts of {@link #inParallel} do not allocate native memory through ND4J).
      */
     void reserve(final int rows) {
+        refuseInSectionPart("reserve");
         synchronized (NATIVE_CALLS) {
             scoringBuffers(rows);
+        }
+    }
+
+    /**
+     * Throws if the calling thread runs a part of an {@link #inParallel} section, whose caller holds
+     * {@link #NATIVE_CALLS} while it waits for the part: taking the lock there would wait forever.
+     */
+    private static void refuseInSectionPart(final String what) {
+        if (ScoringThreads.isWorker()) {
+            throw new IllegalStateException(what + " needs the native-call lock, which the section it runs in holds");
         }
     }
 
@@ -608,6 +623,7 @@ final class DenseStep {
      * same results whichever thread runs them, so results depend only on the number of parts.
      */
     static void inParallel(final int parts, final IntConsumer part) {
+        refuseInSectionPart("inParallel");
         synchronized (NATIVE_CALLS) {
             final int blasThreads = Nd4j.factory().blas().getMaxThreads();
             setBlasThreads(1);
@@ -629,6 +645,7 @@ final class DenseStep {
      * KNIME runs at the same time.
      */
     static <T> T exclusively(final Supplier<T> work) {
+        refuseInSectionPart("DL4J's own native work");
         synchronized (NATIVE_CALLS) {
             return work.get();
         }
@@ -727,14 +744,23 @@ final class DenseStep {
 
     private Buffers buffers(final int rows) {
         if (full == null || full.rows < rows) {
+            // the old buffers' native memory is freed now, not when the collector gets to them
+            final Buffers smaller = full;
             full = new Buffers(rows);
+            if (smaller != null) {
+                smaller.close();
+            }
             return full;
         }
         if (full.rows == rows) {
             return full;
         }
         if (partial == null || partial.rows != rows) {
+            final Buffers other = partial;
             partial = new Buffers(rows);
+            if (other != null) {
+                other.close();
+            }
         }
         return partial;
     }

@@ -62,6 +62,11 @@ final class Reconstructor {
         return (int)Math.max(1, Math.min(Math.min(threads, rows), rows * workPerRow / MIN_WORK_PER_PART));
     }
 
+    /** Whether a part of {@code rows} rows has enough work to be split off (see {@link #MIN_WORK_PER_PART}). */
+    boolean worthAPart(final long rows) {
+        return worksInParallel() && rows * workPerRow >= MIN_WORK_PER_PART;
+    }
+
     /** Allocates what reconstructing up to {@code rows} rows needs, now and on the calling thread. */
     void reserve(final int rows) {
         if (step != null) {

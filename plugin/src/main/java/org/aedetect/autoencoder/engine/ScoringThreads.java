@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.engine;
 
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,24 +40,39 @@ final class ScoringThreads {
     /**
      * Runs {@code part} for 0, ..., {@code parts - 1} at once and returns when all have ended, even if the
      * calling thread is interrupted meanwhile (the parts share state with the caller; the interrupt is kept).
+     * Parts that get no thread (the pool refuses, or no native thread can be made) run on the calling thread.
      *
      * @throws RuntimeException or Error: the failure of the lowest-numbered part that failed (the one a
      *             sequential run over the parts in order would have met first)
      */
     static void run(final int parts, final IntConsumer part) {
+        run(parts, part, POOL);
+    }
+
+    /** {@link #run(int, IntConsumer)} with the given executor for parts 1 and up (tests give failing ones). */
+    static void run(final int parts, final IntConsumer part, final ExecutorService executor) {
         final Future<?>[] others = new Future<?>[parts];
         final Throwable[] failures = new Throwable[parts];
-        for (int p = 1; p < parts; p++) {
-            final int index = p;
-            others[p] = POOL.submit(() -> part.accept(index));
-        }
+        int submitted = 1;
         try {
-            part.accept(0);
+            for (; submitted < parts; submitted++) {
+                final int index = submitted;
+                others[index] = executor.submit(() -> part.accept(index));
+            }
         } catch (RuntimeException | Error e) {
-            failures[0] = e;
+            // RejectedExecutionException, or an OutOfMemoryError for want of a native thread: the rest run here
+        }
+        for (int p = 0; p < parts; p++) {
+            if (p == 0 || p >= submitted) {
+                try {
+                    part.accept(p);
+                } catch (RuntimeException | Error e) {
+                    failures[p] = e;
+                }
+            }
         }
         boolean interrupted = false;
-        for (int p = 1; p < parts; p++) {
+        for (int p = 1; p < submitted; p++) {
             while (true) {
                 try {
                     others[p].get();

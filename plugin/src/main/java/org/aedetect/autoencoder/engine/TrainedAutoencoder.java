@@ -172,26 +172,31 @@ public final class TrainedAutoencoder {
         }
         final Scores scores = new Scores(rowCount, perColumn, metric);
         final ScoringPart first = takePart();
-        final int parts = first.reconstructor.partsFor(rowCount);
-        final ScoringPart[] taken = new ScoringPart[parts];
+        final int wanted = first.reconstructor.partsFor(rowCount);
+        final ScoringPart[] taken = new ScoringPart[wanted];
         taken[0] = first;
+        boolean split = wanted > 1;
         try {
-            if (parts == 1) {
+            for (int p = 1; p < wanted; p++) {
+                taken[p] = takePart();
+                // every part must work in parallel (a reconstructor through DL4J's own output would wait for the
+                // lock its own section holds); they all should, unless the trainer property changed meanwhile
+                split &= taken[p].reconstructor.worksInParallel();
+            }
+            if (!split) {
                 first.score(rows, 0, rowCount, scores);
             } else {
-                for (int p = 1; p < parts; p++) {
-                    taken[p] = takePart();
-                }
-                final int largestPart = (rowCount + parts - 1) / parts;
+                final int parts = wanted;
+                final int largestPart = (int)Math.min(SCORE_BATCH, ((long)rowCount + parts - 1) / parts);
                 for (final ScoringPart part : taken) {
-                    part.reserve(Math.min(SCORE_BATCH, largestPart));
+                    part.reserve(largestPart);
                 }
                 Reconstructor.inParallel(parts, p -> taken[p].score(rows, (int)((long)rowCount * p / parts),
                     (int)((long)rowCount * (p + 1) / parts), scores));
             }
             int missing = 0;
             int unscorable = 0;
-            for (final ScoringPart part : taken) {
+            for (final ScoringPart part : split ? taken : new ScoringPart[] {first}) {
                 missing += part.missing;
                 unscorable += part.unscorable;
             }
@@ -199,8 +204,13 @@ public final class TrainedAutoencoder {
                 scores.percentiles);
         } finally {
             for (final ScoringPart part : taken) {
-                if (part != null && spareParts.size() < MAX_SPARE_PARTS) {
+                if (part == null) {
+                    continue;
+                }
+                if (spareParts.size() < MAX_SPARE_PARTS) {
                     spareParts.offer(part);
+                } else {
+                    part.reconstructor.release();
                 }
             }
         }
@@ -274,14 +284,25 @@ public final class TrainedAutoencoder {
 
         int unscorable;
 
-        /** Makes room for batches of {@code rows} rows, here and in the reconstructor. */
+        /**
+         * Makes room for batches of {@code rows} rows, here and in the reconstructor; on the calling thread of a
+         * section, before it (the reconstructor takes the native-call lock).
+         */
         void reserve(final int rows) {
-            if (prepared.length < rows) {
-                prepared = new int[rows];
-                input = new float[rows * columns];
-                output = new float[input.length];
-            }
+            growArrays(rows);
             reconstructor.reserve(rows);
+        }
+
+        /** Makes room for batches of {@code rows} rows in this part's arrays (all three or none). */
+        private void growArrays(final int rows) {
+            if (prepared.length < rows) {
+                final int[] newPrepared = new int[rows];
+                final float[] newInput = new float[rows * columns];
+                final float[] newOutput = new float[newInput.length];
+                prepared = newPrepared;
+                input = newInput;
+                output = newOutput;
+            }
         }
 
         /** Scores rows {@code from} to {@code to} (exclusive) into {@code into}, in batches. */
@@ -292,7 +313,9 @@ public final class TrainedAutoencoder {
             for (int start = from; start < to; start += SCORE_BATCH) {
                 final int end = Math.min(to, start + SCORE_BATCH);
                 if (prepared.length < end - start) {
-                    reserve(Math.min(SCORE_BATCH, to - start));
+                    // not reserved for this size (one-part calls are not): the reconstructor grows its buffers
+                    // when it reconstructs
+                    growArrays(Math.min(SCORE_BATCH, to - start));
                 }
                 int count = 0;
                 for (int r = start; r < end; r++) {
