@@ -584,6 +584,9 @@ final class DenseStep {
      * own buffers.
      */
     boolean reconstructsInParallel() {
+        if (SET_BLAS_THREADS == null) {
+            return false; // the parts could not have single-threaded matrix products
+        }
         for (final FloatKernels.Kind kind : kinds) {
             if (!kind.computedHere()) {
                 return false;
@@ -652,8 +655,8 @@ final class DenseStep {
     }
 
     /**
-     * OpenBLAS's openblas_set_num_threads, looked up once; null if the library has none (then ND4J's setter is
-     * used). ND4J's {@code setMaxThreads} goes through JavaCPP's {@code blas_set_num_threads}, which looks up four
+     * OpenBLAS's openblas_set_num_threads, looked up once; null if the library has none (then scoring does not
+     * split and small products do not switch threads). ND4J's {@code setMaxThreads} goes through JavaCPP's {@code blas_set_num_threads}, which looks up four
      * symbols by name on every call: 0.3-0.8 ms per change measured here, longer than scoring a 1,024-row batch
      * of a 100-column network takes.
      */
@@ -671,12 +674,14 @@ final class DenseStep {
         }
     }
 
-    /** Sets OpenBLAS's thread count without changing what ND4J's {@code getMaxThreads} reports. */
+    /**
+     * Sets OpenBLAS's thread count without changing what ND4J's {@code getMaxThreads} reports (which stays the
+     * setting that decides how work is split, so that the split does not depend on what runs meanwhile). Only
+     * where {@link #SET_BLAS_THREADS} was found; without it nothing switches threads (see its users).
+     */
     private static void setBlasThreads(final int threads) {
         if (SET_BLAS_THREADS != null) {
             SET_BLAS_THREADS.call(threads);
-        } else {
-            Nd4j.factory().blas().setMaxThreads(threads);
         }
     }
 
@@ -717,7 +722,7 @@ final class DenseStep {
      * {@code blasThreads} threads.
      */
     static boolean needsOneThread(final int m, final int n, final int k, final int blasThreads) {
-        return blasThreads > 1 && (long)m * n * k < SMALL_PRODUCT;
+        return blasThreads > 1 && (long)m * n * k < SMALL_PRODUCT && SET_BLAS_THREADS != null;
     }
 
     /** Whether an {@link #inParallel} section runs; guarded by {@link #NATIVE_CALLS}. */
