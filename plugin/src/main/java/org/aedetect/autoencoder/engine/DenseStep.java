@@ -656,9 +656,9 @@ final class DenseStep {
 
     /**
      * OpenBLAS's openblas_set_num_threads, looked up once; null if the library has none (then scoring does not
-     * split and small products do not switch threads). ND4J's {@code setMaxThreads} goes through JavaCPP's {@code blas_set_num_threads}, which looks up four
-     * symbols by name on every call: 0.3-0.8 ms per change measured here, longer than scoring a 1,024-row batch
-     * of a 100-column network takes.
+     * split and small products do not switch threads). ND4J's {@code setMaxThreads} goes through JavaCPP's
+     * {@code blas_set_num_threads}, which looks up four symbols by name on every call: 0.3-0.8 ms per change
+     * measured here, longer than scoring a 1,024-row batch of a 100-column network takes.
      */
     private static final SetNumThreads SET_BLAS_THREADS;
 
