@@ -170,8 +170,8 @@ public final class AutoencoderTrainer {
                 final IntConsumer part = p -> {
                     reconstructors[p].reconstruct(batches[p], counts[p], columns, outputs[p]);
                     for (int i = 0; i < counts[p]; i++) {
-                        errors[offsets[p] + i] =
-                            ReconstructionErrors.rowError(ErrorMetric.MSE, batches[p], outputs[p], i * columns, columns);
+                        errors[offsets[p] + i] = ReconstructionErrors.rowError(ErrorMetric.MSE, batches[p], outputs[p],
+                            i * columns, columns);
                     }
                 };
                 if (filled == 1) {

@@ -74,8 +74,9 @@ class FloatKernelsTest {
                     assertEquals(before[i], x.get(i), "the input is left alone");
                 }
             }
+            final float[] into = new float[rows * width];
             assertThrows(IllegalArgumentException.class,
-                () -> kernels.biasActivationInto(x, rows, width, bias, FloatKernels.Kind.RELU, new float[rows * width]));
+                () -> kernels.biasActivationInto(x, rows, width, bias, FloatKernels.Kind.RELU, into));
         }
     }
 
