@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
@@ -151,9 +152,9 @@ public final class TrainedAutoencoder {
      * more; for a 30-column model, not even 1,024) splits its rows into as many consecutive parts as OpenBLAS
      * has threads and scores the parts at once, each on its own thread with single-threaded matrix products: a
      * scoring batch does about as much work in Java as in its matrix products, and this keeps every core busy
-     * throughout. So {@code rows} is called from several threads at
-     * once (each row once). Results are the same on every run for the same rows, call size and thread
-     * setting; a row scored in a call of another size may differ in the last bits (float rounding).
+     * throughout. So {@code rows} is called from several threads at once (each row once). Results are the same
+     * on every run for the same rows, call size and thread setting; a row scored in a call of another size may
+     * differ in the last bits (float rounding).
      *
      * @param rowCount the number of rows
      * @param rows the rows' values
@@ -172,12 +173,12 @@ public final class TrainedAutoencoder {
         }
         final Scores scores = new Scores(rowCount, perColumn, metric);
         final ScoringPart first = takePart();
-        final int wanted = first.reconstructor.partsFor(rowCount);
-        final ScoringPart[] taken = new ScoringPart[wanted];
+        final int parts = first.reconstructor.partsFor(rowCount);
+        final ScoringPart[] taken = new ScoringPart[parts];
         taken[0] = first;
-        boolean split = wanted > 1;
+        boolean split = parts > 1;
         try {
-            for (int p = 1; p < wanted; p++) {
+            for (int p = 1; p < parts; p++) {
                 taken[p] = takePart();
                 // every part must work in parallel (a reconstructor through DL4J's own output would wait for the
                 // lock its own section holds); they all should, unless the trainer property changed meanwhile
@@ -186,7 +187,6 @@ public final class TrainedAutoencoder {
             if (!split) {
                 first.score(rows, 0, rowCount, scores);
             } else {
-                final int parts = wanted;
                 final int largestPart = (int)Math.min(SCORE_BATCH, ((long)rowCount + parts - 1) / parts);
                 for (final ScoringPart part : taken) {
                     part.reserve(largestPart);
@@ -194,14 +194,8 @@ public final class TrainedAutoencoder {
                 Reconstructor.inParallel(parts, p -> taken[p].score(rows, (int)((long)rowCount * p / parts),
                     (int)((long)rowCount * (p + 1) / parts), scores));
             }
-            int missing = 0;
-            int unscorable = 0;
-            for (final ScoringPart part : split ? taken : new ScoringPart[] {first}) {
-                missing += part.missing;
-                unscorable += part.unscorable;
-            }
-            return new ScoreResult(scores.rowErrors, scores.columnErrors, missing, metric, unscorable,
-                scores.percentiles);
+            return new ScoreResult(scores.rowErrors, scores.columnErrors, scores.missing.get(), metric,
+                scores.unscorable.get(), scores.percentiles);
         } finally {
             for (final ScoringPart part : taken) {
                 if (part == null) {
@@ -250,6 +244,11 @@ public final class TrainedAutoencoder {
 
         final ErrorMetric metric;
 
+        /** Rows with missing values not imputed, and rows on which the network overflowed. */
+        final AtomicInteger missing = new AtomicInteger();
+
+        final AtomicInteger unscorable = new AtomicInteger();
+
         Scores(final int rows, final boolean perColumn, final ErrorMetric metric) {
             rowErrors = new double[rows];
             percentiles = new double[rows];
@@ -279,11 +278,6 @@ public final class TrainedAutoencoder {
 
         float[] output = new float[0];
 
-        /** Rows of the last {@link #score} call with missing values not imputed, and rows that overflowed. */
-        int missing;
-
-        int unscorable;
-
         /**
          * Makes room for batches of {@code rows} rows, here and in the reconstructor; on the calling thread of a
          * section, before it (the reconstructor takes the native-call lock).
@@ -307,8 +301,6 @@ public final class TrainedAutoencoder {
 
         /** Scores rows {@code from} to {@code to} (exclusive) into {@code into}, in batches. */
         void score(final RowValues rows, final int from, final int to, final Scores into) {
-            missing = 0;
-            unscorable = 0;
             final ErrorMetric metric = into.metric;
             for (int start = from; start < to; start += SCORE_BATCH) {
                 final int end = Math.min(to, start + SCORE_BATCH);
@@ -327,7 +319,7 @@ public final class TrainedAutoencoder {
                     if (scoringPreparer.prepare(raw, r, input, count * columns, scratch)) {
                         prepared[count++] = r;
                     } else {
-                        missing++;
+                        into.missing.incrementAndGet();
                         into.rowErrors[r] = Double.NaN;
                         into.percentiles[r] = Double.NaN;
                         if (into.columnErrors != null) {
@@ -353,7 +345,7 @@ public final class TrainedAutoencoder {
                 }
                 if (!Double.isFinite(error)) {
                     // overflow inside the network: say so (counted) rather than hand out NaN or infinity
-                    unscorable++;
+                    into.unscorable.incrementAndGet();
                     into.rowErrors[r] = Double.NaN;
                     into.percentiles[r] = Double.NaN;
                     if (into.columnErrors != null) {
