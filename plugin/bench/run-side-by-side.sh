@@ -63,23 +63,30 @@ find_torch_python() {
     done
     return 1
 }
+# whether Debian offers the package; not "apt-cache policy | grep -q": under pipefail, grep -q exits at the
+# first match, apt-cache dies of SIGPIPE and the pipeline fails (so nothing was ever installed)
+apt_offers() {
+    command -v apt-cache >/dev/null && [[ "$(apt-cache policy "$1" 2>/dev/null)" =~ Candidate:\ [0-9] ]]
+}
 PY="$(find_torch_python || true)"
-if [ -z "$PY" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-    && apt-cache policy python3-torch 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+if [ -z "$PY" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt_offers python3-torch; then
     echo "# installing python3-torch (Debian package)"
     apt-get install -y -q python3-torch >/dev/null
     PY="$(find_torch_python || true)"
 fi
 if [ -n "$PY" ] && command -v update-alternatives >/dev/null; then
     blas="$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | awk '/^Value:/ {print $2}')"
-    if [ -n "$blas" ] && ! echo "$blas" | grep -q openblas; then
-        if [ "$(id -u)" = 0 ] && apt-cache policy libopenblas0-pthread 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    if [ -n "$blas" ] && [[ "$blas" != *openblas* ]]; then
+        if [ "$(id -u)" = 0 ] && apt_offers libopenblas0-pthread; then
             echo "# torch would use the reference BLAS ($blas); installing libopenblas0-pthread (Debian package)"
             apt-get install -y -q libopenblas0-pthread >/dev/null
             blas="$(update-alternatives --query libblas.so.3-x86_64-linux-gnu | awk '/^Value:/ {print $2}')"
         fi
     fi
     echo "# pytorch: $PY, torch $("$PY" -c 'import torch; print(torch.__version__)'), BLAS ${blas:-unknown}"
+    if [[ "${blas:-}" != *openblas* ]]; then
+        echo "# WARNING: PyTorch does not run on OpenBLAS here; its figures are not its best and the ratios flatter us"
+    fi
 else
     [ -n "$PY" ] || echo "# pytorch: no python3 with torch importable; PyTorch columns are skipped"
 fi
