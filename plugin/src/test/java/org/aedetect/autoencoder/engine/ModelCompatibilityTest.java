@@ -30,6 +30,9 @@ class ModelCompatibilityTest {
 
     private static final String FOLDER = "compat/";
 
+    /** How far a reconstructed (normalized) value may move with the CPU's float32 rounding. */
+    private static final double PER_VALUE = 1e-6;
+
     private static byte[] file;
 
     private static double[][] probe;
@@ -88,8 +91,12 @@ class ModelCompatibilityTest {
         assertEquals(8, actual.length);
         for (int r = 0; r < actual.length; r++) {
             for (int m = 0; m < actual[r].length; m++) {
-                // identical on the machine that saved it; other CPUs may round float32 sums differently
-                assertEquals(expected[r][m], actual[r][m], 1e-6 * Math.abs(expected[r][m]) + 1e-9,
+                // identical where it was saved; other CPUs and OpenBLAS kernel sets (OPENBLAS_CORETYPE) round
+                // the network's float32 sums differently. A reconstructed value may then move by about an ulp
+                // (1e-7 near 1; allowed: PER_VALUE), which moves a squared error by up to 2 |residual| times
+                // that: 2e-6 relative on row 3's MSE between the Haswell and Cooperlake kernels
+                final double e = Math.abs(expected[r][m]);
+                assertEquals(expected[r][m], actual[r][m], 1e-6 * e + 2 * PER_VALUE * Math.sqrt(e) + PER_VALUE,
                     "row " + (r + 1) + ", " + ErrorMetric.values()[m]);
             }
         }
