@@ -54,6 +54,10 @@ load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 echo "# side-by-side benchmark, $(date -u +%FT%TZ), $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# java: $(java -version 2>&1 | head -1)"
+# OpenBLAS's kernel choice follows OPENBLAS_CORETYPE when set (both ND4J's and PyTorch's OpenBLAS read it at load):
+# on an AVX-512 machine, OPENBLAS_CORETYPE=Haswell halves sgemm's speed against OpenBLAS's own choice
+blas_env="$(env | grep '^OPENBLAS_' | sort | tr '\n' ' ' || true)"
+echo "# OpenBLAS environment (both systems): ${blas_env:-none}"
 
 find_torch_python() {
     for py in python3 /usr/bin/python3; do

@@ -15,6 +15,7 @@ Thread settings: torch.set_num_threads(--torch-threads); OpenBLAS reads OPENBLAS
 the environment before torch loads, so the caller sets it per run. Prints one JSON line.
 """
 import argparse
+import ctypes
 import json
 import os
 import resource
@@ -32,6 +33,21 @@ def network():
     return nn.Sequential(
         nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 128), nn.ReLU(), nn.Linear(128, 32), nn.ReLU(),
         nn.Linear(32, 128), nn.ReLU(), nn.Linear(128, 512), nn.ReLU(), nn.Linear(512, 784), nn.Sigmoid())
+
+
+def blas_core():
+    """The kernel set OpenBLAS chose in this process (openblas_get_corename), or None if not OpenBLAS."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if len(line.split()) >= 6}
+    for path in sorted(paths):
+        if "blas" in os.path.basename(path):
+            try:
+                corename = ctypes.CDLL(path).openblas_get_corename
+            except (OSError, AttributeError):
+                continue
+            corename.restype = ctypes.c_char_p
+            return corename().decode()
+    return None
 
 
 def generated_chunks(rows, seed, chunk=16384):
@@ -92,7 +108,9 @@ def main():
     result = {"system": "pytorch", "label": a.label, "torch": torch.__version__,
               "torchThreads": torch.get_num_threads(),
               "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS"),
-              "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS"), "batch": a.batch}
+              "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS"),
+              "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"), "blasCore": blas_core(),
+              "batch": a.batch}
     if a.data:
         x = torch.from_numpy(np.fromfile(a.data, dtype=np.float32).reshape(-1, COLUMNS))
         # warm-up: a few batches on a throw-away copy of the model, so that the first epoch is not

@@ -248,6 +248,7 @@ public final class SideBySideBenchmark {
         out.put("backend", backend.backend());
         out.put("threads", Nd4jRuntime.threadSetting());
         out.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        out.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
         out.put("trainer", System.getProperty("aedetect.trainer", "default"));
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("maxHeapMB", Runtime.getRuntime().maxMemory() >> 20);
