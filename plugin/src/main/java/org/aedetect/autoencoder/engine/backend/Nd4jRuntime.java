@@ -42,6 +42,9 @@ public final class Nd4jRuntime {
 
     private static String threadSetting;
 
+    /** How OpenBLAS's kernel set was chosen ({@link BlasCore#prepare}); null before initialisation and on CUDA. */
+    private static String blasCoreOrigin;
+
     /** The OpenMP thread count the engine chose, 0 if it left ND4J's own setting. */
     private static int ompThreads;
 
@@ -71,6 +74,9 @@ public final class Nd4jRuntime {
         }
         final GpuFacts facts = probe.probe();
         final BackendSelector.Decision decision = BackendSelector.decide(requested, facts);
+        // OpenBLAS reads its kernel choice when ND4J's CPU backend loads it, just below
+        blasCoreOrigin = decision.useCuda() ? null : BlasCore.prepare(System.getProperty(BlasCore.PROPERTY),
+            System.getenv());
         final ClassLoader ownLoader = Nd4jRuntime.class.getClassLoader();
         ND4JClassLoading.setNd4jClassloader(decision.useCuda() ? ownLoader
             : new ServiceHidingClassLoader(ownLoader, CUDA_PACKAGE_PREFIX));
@@ -179,12 +185,12 @@ public final class Nd4jRuntime {
         return "nd4jThreads=" + Nd4j.getEnvironment().maxThreads() + ", ompThreads="
             + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + ", nd4jMasterThreads="
             + Nd4j.getEnvironment().maxMasterThreads() + ", blasThreads=" + Nd4j.factory().blas().getMaxThreads()
-            + " (" + origin + ")";
+            + " (" + origin + "), blasCore=" + BlasCore.inUse() + " (" + blasCoreOrigin + ")";
     }
 
     /**
-     * The CPU thread setting in effect ({@link #THREADS_PROPERTY}), or null before initialisation and on
-     * CUDA.
+     * The CPU thread setting in effect ({@link #THREADS_PROPERTY}) and OpenBLAS's kernel set (see
+     * {@link BlasCore}), or null before initialisation and on CUDA.
      */
     public static synchronized String threadSetting() {
         return threadSetting;
