@@ -32,7 +32,7 @@ import org.bytedeco.javacpp.PointerPointer;
  */
 final class BlasCore {
 
-    /** System property: {@code auto} (default) or {@code openblas} (leave OpenBLAS's own choice). */
+    /** System property: {@code openblas} leaves OpenBLAS's own choice; anything else is {@code auto} (default). */
     static final String PROPERTY = "aedetect.blasCore";
 
     /** The environment variable OpenBLAS reads when it loads. */
@@ -50,7 +50,7 @@ final class BlasCore {
     private static BytePointer entry;
 
     /** The environment array this class installed; kept so that it is never freed. */
-    private static PointerPointer<?> environment;
+    private static PointerPointer<?> installed;
 
     private BlasCore() {
     }
@@ -180,7 +180,7 @@ final class BlasCore {
             fresh.put(count, added);
             fresh.put(count + 1, (Pointer)null);
             entry = added;
-            environment = fresh;
+            installed = fresh;
             slot.put(0, fresh);
             return true;
         } catch (RuntimeException | LinkageError e) {
