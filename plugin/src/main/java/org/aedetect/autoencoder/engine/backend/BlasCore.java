@@ -147,6 +147,9 @@ final class BlasCore {
         if (core == null) {
             return "OpenBLAS's own choice";
         }
+        if (inUse() != null) {
+            return "OpenBLAS's own choice: OpenBLAS was loaded before the engine started ND4J";
+        }
         return setVariable(VARIABLE, core) ? VARIABLE + "=" + core + " set by the engine: OpenBLAS 0.3.19 does not "
             + "know this CPU" : "OpenBLAS's own choice: could not set " + VARIABLE;
     }
