@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * {@code OPENBLAS_CORETYPE} when that is set, and a KNIME user cannot set one. So, before ND4J loads OpenBLAS,
  * {@link #prepare} adds {@code OPENBLAS_CORETYPE} to the process's environment, only where all of these hold:
  * Linux on x86-64, the variable is not set already (an explicit setting wins), the CPU is one that 0.3.19 is
- * known to misjudge (AMD family 0x1A or later), and it has the instructions the named kernels need. Nothing
- * else changes; {@value #PROPERTY}{@code =openblas} turns it off.
+ * known to misjudge (AMD family 0x1A or later), and it has the instructions the named kernels need. Once ND4J
+ * has loaded OpenBLAS, {@link #restoreEnvironment} puts the environment back as it was, so that processes started
+ * later and libraries loaded later do not see the variable. {@value #PROPERTY}{@code =openblas} turns it off.
  *
  * <p>{@link #inUse} reads which kernel set OpenBLAS actually took, for logs and benchmarks.
  */
@@ -39,17 +41,24 @@ final class BlasCore {
     static final String VARIABLE = "OPENBLAS_CORETYPE";
 
     /** The kernel sets of the OpenBLAS that ND4J ships (its exported gotoblas_* tables), for {@link #inUse}. */
-    private static final List<String> CORES = List.of("Cooperlake", "SkylakeX", "Haswell", "Zen", "SandyBridge",
+    static final List<String> CORES = List.of("Cooperlake", "SkylakeX", "Haswell", "Zen", "SandyBridge",
         "Excavator", "Steamroller", "Piledriver", "Bulldozer", "Nehalem", "Core2", "Barcelona", "Prescott",
         "Athlon", "Banias", "Coppermine", "Katmai", "Northwood");
 
     /** Flags the SkylakeX kernels use (AVX-512 foundation, conflict detection, byte/word, dword/qword, 128/256). */
     private static final Set<String> AVX512 = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
 
-    /** The environment entry this class added; kept so that its native string is never freed. */
-    private static BytePointer entry;
+    /**
+     * Every environment array and entry this class allocated: never freed (their deallocators are disabled, and
+     * these references keep them from the garbage collector too), since a concurrent {@code getenv} may read an
+     * array after it was replaced.
+     */
+    private static final List<Pointer> KEPT = new ArrayList<>();
 
-    /** The environment array this class installed; kept so that it is never freed. */
+    /** The environment array in place before {@link #prepare} installed its own, or null if it installed none. */
+    private static Pointer original;
+
+    /** The array {@link #prepare} installed, until {@link #restoreEnvironment} puts the original back. */
     private static PointerPointer<?> installed;
 
     private BlasCore() {
@@ -150,45 +159,85 @@ final class BlasCore {
         if (inUse() != null) {
             return "OpenBLAS's own choice: OpenBLAS was loaded before the engine started ND4J";
         }
-        return setVariable(VARIABLE, core) ? VARIABLE + "=" + core + " set by the engine: OpenBLAS 0.3.19 does not "
-            + "know this CPU" : "OpenBLAS's own choice: could not set " + VARIABLE;
+        final String present = setVariable(VARIABLE, core);
+        if (present == null) {
+            return VARIABLE + "=" + core + " set by the engine: OpenBLAS 0.3.19 does not know this CPU";
+        }
+        return present.isEmpty() ? "OpenBLAS's own choice: could not set " + VARIABLE
+            : VARIABLE + "=" + present + " from the process's environment";
+    }
+
+    /**
+     * Puts back the environment array that was in place before {@link #prepare} added {@value #VARIABLE}, unless
+     * something has replaced the engine's array meanwhile (a native {@code setenv}); call once ND4J has loaded
+     * OpenBLAS, which reads the variable only when it loads. Does nothing if {@link #prepare} added nothing.
+     */
+    static synchronized void restoreEnvironment() {
+        if (installed == null) {
+            return;
+        }
+        try {
+            final PointerPointer<?> slot = new PointerPointer<>(Loader.addressof("environ"));
+            final Pointer current = slot.get(0);
+            if (current != null && current.address() == installed.address()) {
+                slot.put(0, original);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // the variable stays; OpenBLAS has read it already, and nothing else depends on it
+        } finally {
+            installed = null;
+            original = null;
+        }
     }
 
     /**
      * Adds {@code name=value} to the C library's environment, which Java cannot change: installs a copy of the
      * {@code environ} array with the entry appended (one aligned pointer store, so a concurrent {@code getenv}
-     * sees the old array or the new one; neither is ever freed). Only for a name not in the environment.
+     * sees the old array or the new one; neither is ever freed).
+     *
+     * @return null if added; the value already there if the C environment has {@code name} (Java's view of the
+     *         environment is a copy made at start); "" if the environment could not be read or changed
      */
-    private static synchronized boolean setVariable(final String name, final String value) {
+    private static synchronized String setVariable(final String name, final String value) {
         try {
             final Pointer variable = Loader.addressof("environ");
             if (variable == null || variable.isNull()) {
-                return false;
+                return "";
             }
             final PointerPointer<?> slot = new PointerPointer<>(variable);
             final Pointer current = slot.get(0);
             if (current == null || current.isNull()) {
-                return false;
+                return "";
             }
             final PointerPointer<?> old = new PointerPointer<>(current);
+            final String prefix = name + "=";
             int count = 0;
-            while (old.get(count) != null) {
-                count++;
+            for (Pointer e; (e = old.get(count)) != null; count++) {
+                final String existing = new BytePointer(e).getString(StandardCharsets.ISO_8859_1);
+                if (existing.startsWith(prefix)) {
+                    return existing.substring(prefix.length());
+                }
             }
-            final PointerPointer<?> fresh = new PointerPointer<>(count + 2L);
+            final PointerPointer<?> fresh = keep(new PointerPointer<>(count + 2L));
             for (int i = 0; i < count; i++) {
                 fresh.put(i, old.get(i));
             }
-            final BytePointer added = new BytePointer(name + "=" + value);
-            fresh.put(count, added);
+            fresh.put(count, keep(new BytePointer(prefix + value)));
             fresh.put(count + 1, (Pointer)null);
-            entry = added;
+            original = current;
             installed = fresh;
             slot.put(0, fresh);
-            return true;
+            return null;
         } catch (RuntimeException | LinkageError e) {
-            return false;
+            return "";
         }
+    }
+
+    /** Keeps {@code pointer}'s memory for the life of the process (see {@link #KEPT}). */
+    private static <P extends Pointer> P keep(final P pointer) {
+        pointer.deallocate(false);
+        KEPT.add(pointer);
+        return pointer;
     }
 
     /**

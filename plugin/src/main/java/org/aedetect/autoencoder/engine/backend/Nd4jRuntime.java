@@ -74,9 +74,18 @@ public final class Nd4jRuntime {
         }
         final GpuFacts facts = probe.probe();
         final BackendSelector.Decision decision = BackendSelector.decide(requested, facts);
-        // OpenBLAS reads its kernel choice when ND4J's CPU backend loads it, just below
-        blasCoreOrigin = decision.useCuda() ? null : BlasCore.prepare(System.getProperty(BlasCore.PROPERTY),
-            System.getenv());
+        // OpenBLAS reads its kernel choice when ND4J's CPU backend loads it (also where ND4J falls back from CUDA
+        // to the CPU); the environment is put back once ND4J has started
+        blasCoreOrigin = BlasCore.prepare(System.getProperty(BlasCore.PROPERTY), System.getenv());
+        try {
+            return startNd4j(requested, facts, decision);
+        } finally {
+            BlasCore.restoreEnvironment();
+        }
+    }
+
+    private static BackendInfo startNd4j(final BackendChoice requested, final GpuFacts facts,
+        final BackendSelector.Decision decision) {
         final ClassLoader ownLoader = Nd4jRuntime.class.getClassLoader();
         ND4JClassLoading.setNd4jClassloader(decision.useCuda() ? ownLoader
             : new ServiceHidingClassLoader(ownLoader, CUDA_PACKAGE_PREFIX));
