@@ -42,7 +42,7 @@ public final class Nd4jRuntime {
 
     private static String threadSetting;
 
-    /** How OpenBLAS's kernel set was chosen ({@link BlasCore#prepare}); null before initialisation and on CUDA. */
+    /** How OpenBLAS's kernel set was chosen ({@link BlasCore#prepare}); null before initialisation. */
     private static String blasCoreOrigin;
 
     /** The OpenMP thread count the engine chose, 0 if it left ND4J's own setting. */
