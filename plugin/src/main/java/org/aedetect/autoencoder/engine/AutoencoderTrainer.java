@@ -8,7 +8,6 @@ import java.util.function.IntConsumer;
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains an autoencoder on rows from a {@link RowSource}: fits the normalization on a first pass,
@@ -130,9 +129,8 @@ public final class AutoencoderTrainer {
         final int columns = rows.columns();
         final double[] errors = new double[Math.toIntExact(rows.count(RowPart.TRAINING))];
         final Reconstructor first = Reconstructor.of(network);
-        // a whole batch per part, so as many parts as threads when one batch is worth a part of its own
-        final int parts = first.worthAPart(TrainedAutoencoder.SCORE_BATCH)
-            ? Math.max(1, Nd4j.factory().blas().getMaxThreads()) : 1;
+        final int parts = first.partsForBatches(TrainedAutoencoder.SCORE_BATCH,
+            (errors.length + TrainedAutoencoder.SCORE_BATCH - 1L) / TrainedAutoencoder.SCORE_BATCH);
         final Reconstructor[] reconstructors = new Reconstructor[parts];
         final float[][] batches = new float[parts][];
         final float[][] outputs = new float[parts][];

@@ -58,13 +58,24 @@ final class Reconstructor {
         if (!worksInParallel()) {
             return 1;
         }
-        final long threads = Nd4j.factory().blas().getMaxThreads();
-        return (int)Math.max(1, Math.min(Math.min(threads, rows), rows * workPerRow / MIN_WORK_PER_PART));
+        return (int)Math.max(1, Math.min(Math.min(blasThreads(), rows), rows * workPerRow / MIN_WORK_PER_PART));
     }
 
-    /** Whether a part of {@code rows} rows has enough work to be split off (see {@link #MIN_WORK_PER_PART}). */
-    boolean worthAPart(final long rows) {
-        return worksInParallel() && rows * workPerRow >= MIN_WORK_PER_PART;
+    /**
+     * Into how many parts to split work that comes as {@code batches} batches of up to {@code batchRows} rows,
+     * a whole batch per part: as many as OpenBLAS has threads, no more than there are batches, and 1 where a
+     * batch is not worth a part of its own ({@link #MIN_WORK_PER_PART}) or this reconstructor does not
+     * {@link #worksInParallel}.
+     */
+    int partsForBatches(final int batchRows, final long batches) {
+        if (!worksInParallel() || (long)batchRows * workPerRow < MIN_WORK_PER_PART) {
+            return 1;
+        }
+        return (int)Math.max(1, Math.min(blasThreads(), batches));
+    }
+
+    private static long blasThreads() {
+        return Nd4j.factory().blas().getMaxThreads();
     }
 
     /** Allocates what reconstructing up to {@code rows} rows needs, now and on the calling thread. */
