@@ -39,6 +39,12 @@ public final class ArrayRowSource implements RowSource {
         return columnNames;
     }
 
+    /** The rows are the caller's arrays: a pass is no dearer than a copy of them. */
+    @Override
+    public boolean inMemory() {
+        return true;
+    }
+
     @Override
     public RowCursor open() {
         return new RowCursor() {

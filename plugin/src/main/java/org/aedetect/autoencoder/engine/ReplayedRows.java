@@ -80,7 +80,7 @@ final class ReplayedRows implements RowSource {
     private RowCursor record() {
         final RowCursor cursor = source.open();
         return new RowCursor() {
-            private List<double[]> recording = tooLarge || limitValues < columns ? null : new ArrayList<>();
+            private List<double[]> recording = tooLarge ? null : new ArrayList<>();
 
             private long rows;
 

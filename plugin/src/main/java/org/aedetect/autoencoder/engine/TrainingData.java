@@ -57,8 +57,9 @@ final class TrainingData {
         }
         TrainingListener.checkCanceled(listener);
         // the scan's pass is kept (as doubles, up to half the budget) for the cache fill, so that an input that
-        // fits is read once; with the float cache (half as large) that stays within three quarters of the budget
-        final RowSource source = new ReplayedRows(input, cacheBudgetBytes / 2);
+        // fits is read once; with the float cache (half as large) that stays within three quarters of the budget.
+        // Rows in memory already are read again instead: a copy would only double them
+        final RowSource source = input.inMemory() ? input : new ReplayedRows(input, cacheBudgetBytes / 2);
         final int checkEvery = Math.max(1, spec.batchSize());
         final List<String> warnings = new ArrayList<>();
         ValidationSplit split = new ValidationSplit(spec.seed(), spec.validationFraction());

@@ -7,12 +7,25 @@ final class CountingSource implements RowSource {
 
     private final RowSource rows;
 
+    private final boolean inMemory;
+
     int opened;
 
     int closed;
 
+    /** Counts the passes over {@code rows}, not {@link RowSource#inMemory} (as a KNIME table is not). */
     CountingSource(final RowSource rows) {
+        this(rows, false);
+    }
+
+    CountingSource(final RowSource rows, final boolean inMemory) {
         this.rows = rows;
+        this.inMemory = inMemory;
+    }
+
+    @Override
+    public boolean inMemory() {
+        return inMemory;
     }
 
     @Override

@@ -140,6 +140,25 @@ class TrainingLoopTest {
     }
 
     @Test
+    void rowsInMemoryAreReadAgainRatherThanCopiedWithTheSameResult() {
+        final CountingSource inMemory = new CountingSource(ArrayRowSource.of(ROWS), true);
+        final TrainedAutoencoder direct = new AutoencoderTrainer().train(SPEC, inMemory, null);
+        // the first pass, then the cache fill from the source itself (one pass for the training rows, one for the
+        // validation rows): no copy of the first pass
+        assertEquals(3, inMemory.opened);
+        assertEquals(inMemory.opened, inMemory.closed);
+        final TrainedAutoencoder replayed = new AutoencoderTrainer().train(SPEC, new CountingSource(
+            ArrayRowSource.of(ROWS)), null);
+        assertEquals(losses(replayed), losses(direct));
+        assertArrayEquals(replayed.trainingErrors().table(), direct.trainingErrors().table());
+    }
+
+    private static List<Double> losses(final TrainedAutoencoder model) {
+        return model.history().stream().flatMap(e -> java.util.stream.Stream.of(e.trainingLoss(), e.validationLoss()))
+            .toList();
+    }
+
+    @Test
     void trainerRereadsTheSourceEachEpochWhenRowsExceedTheBudget() {
         final CountingSource source = new CountingSource(ArrayRowSource.of(ROWS));
         final TrainedAutoencoder model = new AutoencoderTrainer(1000).train(SPEC, source, null);
