@@ -116,6 +116,9 @@ final class DenseStep {
 
     private final FloatKernels kernels;
 
+    /** See {@link #reconstructsInParallel()}; fixed by the network's activations. */
+    private final boolean reconstructsInParallel;
+
     private final FloatBuffer[] biasGradientViews;
 
     /** The network's gradient view with per-layer entries; set up on the first training step. */
@@ -175,6 +178,9 @@ final class DenseStep {
         loss = ((OutputLayer)network.getLayer(layers - 1).conf().getLayer()).getLossFn();
         mse = loss.getClass() == LossMSE.class && ((LossMSE)loss).getWeights() == null;
         kernels = new FloatKernels(widest);
+        // the parts of an inParallel section need single-threaded matrix products and no ND4J ops
+        reconstructsInParallel = SET_BLAS_THREADS != null
+            && java.util.Arrays.stream(kinds).allMatch(FloatKernels.Kind::computedHere);
     }
 
     /**
@@ -584,15 +590,7 @@ final class DenseStep {
      * own buffers.
      */
     boolean reconstructsInParallel() {
-        if (SET_BLAS_THREADS == null) {
-            return false; // the parts could not have single-threaded matrix products
-        }
-        for (final FloatKernels.Kind kind : kinds) {
-            if (!kind.computedHere()) {
-                return false;
-            }
-        }
-        return true;
+        return reconstructsInParallel;
     }
 
     /**
@@ -841,23 +839,19 @@ final class DenseStep {
 
         /** Frees the arrays' native memory; the buffers must not be used afterwards. */
         void close() {
-            final List<INDArray> arrays = new ArrayList<>(List.of(input, z));
-            arrays.addAll(java.util.Arrays.asList(a).subList(0, layers - 1));
-            if (out != z) {
-                arrays.add(out);
+            release(input);
+            release(z);
+            for (int l = 0; l < layers - 1; l++) {
+                release(a[l]);
             }
+            release(out, z);
             if (delta != null) {
-                arrays.add(delta);
-                arrays.addAll(java.util.Arrays.asList(epsilon).subList(1, layers));
-            }
-            if (labels != null) {
-                arrays.add(labels);
-            }
-            for (final INDArray array : arrays) {
-                if (array.closeable()) {
-                    array.close();
+                release(delta);
+                for (int l = 1; l < layers; l++) {
+                    release(epsilon[l]);
                 }
             }
+            release(labels);
         }
 
         FloatBuffer labelView() {

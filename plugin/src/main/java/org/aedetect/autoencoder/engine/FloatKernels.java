@@ -171,30 +171,7 @@ final class FloatKernels {
             final int n = Math.min(step, rows - row) * width;
             final int offset = row * width;
             x.get(offset, a, 0, n);
-            switch (kind) {
-                case RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        a[i] = Math.max(a[i] + tile[i], 0f);
-                    }
-                }
-                case LEAKY_RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        final float v = a[i] + tile[i];
-                        a[i] = Math.max(v, 0f) + alpha * Math.min(v, 0f);
-                    }
-                }
-                case SIGMOID -> {
-                    for (int i = 0; i < n; i++) {
-                        a[i] += tile[i];
-                    }
-                    sigmoid(a, n);
-                }
-                default -> {
-                    for (int i = 0; i < n; i++) {
-                        a[i] += tile[i];
-                    }
-                }
-            }
+            activateChunk(n, kind, alpha);
             x.put(offset, a, 0, n);
         }
     }
@@ -215,13 +192,39 @@ final class FloatKernels {
             final int n = Math.min(step, rows - row) * width;
             final int offset = row * width;
             x.get(offset, a, 0, n);
-            for (int i = 0; i < n; i++) {
-                a[i] += tile[i];
+            activateChunk(n, kind, 0f);
+            System.arraycopy(a, 0, into, offset, n);
+        }
+    }
+
+    /**
+     * The first {@code n} values of {@link #a} = f(a + tile) for ReLU, leaky ReLU (slope {@code alpha}),
+     * sigmoid and identity, a + tile for the others.
+     */
+    private void activateChunk(final int n, final Kind kind, final float alpha) {
+        switch (kind) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = Math.max(a[i] + tile[i], 0f);
+                }
             }
-            if (kind == Kind.SIGMOID) {
+            case LEAKY_RELU -> {
+                for (int i = 0; i < n; i++) {
+                    final float v = a[i] + tile[i];
+                    a[i] = Math.max(v, 0f) + alpha * Math.min(v, 0f);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] += tile[i];
+                }
                 sigmoid(a, n);
             }
-            System.arraycopy(a, 0, into, offset, n);
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] += tile[i];
+                }
+            }
         }
     }
 

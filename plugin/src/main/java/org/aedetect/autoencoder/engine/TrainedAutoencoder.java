@@ -6,7 +6,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aedetect.autoencoder.engine.backend.BackendInfo;
@@ -201,10 +202,8 @@ public final class TrainedAutoencoder {
                 if (part == null) {
                     continue;
                 }
-                if (spareParts.size() < MAX_SPARE_PARTS) {
-                    spareParts.offer(part);
-                } else {
-                    part.reconstructor.release();
+                if (!spareParts.offer(part)) {
+                    part.reconstructor.release(); // MAX_SPARE_PARTS kept already
                 }
             }
         }
@@ -214,7 +213,7 @@ public final class TrainedAutoencoder {
     private static final int MAX_SPARE_PARTS = 64;
 
     /** Kept so that callers who score batch after batch (the Scorer node) do not allocate per batch. */
-    private final ConcurrentLinkedQueue<ScoringPart> spareParts = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<ScoringPart> spareParts = new ArrayBlockingQueue<>(MAX_SPARE_PARTS);
 
     /**
      * Frees the buffers that scoring keeps from call to call (per thread: the batch's rows as floats, the
