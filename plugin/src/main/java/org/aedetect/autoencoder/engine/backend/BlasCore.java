@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,13 +46,6 @@ final class BlasCore {
 
     /** Flags the SkylakeX kernels use (AVX-512 foundation, conflict detection, byte/word, dword/qword, 128/256). */
     private static final Set<String> AVX512 = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
-
-    /**
-     * Every environment array and entry this class allocated: never freed (their deallocators are disabled, and
-     * these references keep them from the garbage collector too), since a concurrent {@code getenv} may read an
-     * array after it was replaced.
-     */
-    private static final List<Pointer> KEPT = new ArrayList<>();
 
     /** The environment array in place before {@link #prepare} installed its own, or null if it installed none. */
     private static Pointer original;
@@ -233,10 +225,13 @@ final class BlasCore {
         }
     }
 
-    /** Keeps {@code pointer}'s memory for the life of the process (see {@link #KEPT}). */
+    /**
+     * Keeps {@code pointer}'s memory for the life of the process: takes it off JavaCPP's garbage-collection
+     * queue, since the environment may point at it (and a concurrent {@code getenv} may read an array after it
+     * was replaced).
+     */
     private static <P extends Pointer> P keep(final P pointer) {
         pointer.deallocate(false);
-        KEPT.add(pointer);
         return pointer;
     }
 

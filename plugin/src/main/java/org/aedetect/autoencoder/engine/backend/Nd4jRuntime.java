@@ -42,9 +42,6 @@ public final class Nd4jRuntime {
 
     private static String threadSetting;
 
-    /** How OpenBLAS's kernel set was chosen ({@link BlasCore#prepare}); null before initialisation. */
-    private static String blasCoreOrigin;
-
     /** The OpenMP thread count the engine chose, 0 if it left ND4J's own setting. */
     private static int ompThreads;
 
@@ -76,16 +73,17 @@ public final class Nd4jRuntime {
         final BackendSelector.Decision decision = BackendSelector.decide(requested, facts);
         // OpenBLAS reads its kernel choice when ND4J's CPU backend loads it (also where ND4J falls back from CUDA
         // to the CPU); the environment is put back once ND4J has started
-        blasCoreOrigin = BlasCore.prepare(System.getProperty(BlasCore.PROPERTY), System.getenv());
+        final String blasCoreOrigin = BlasCore.prepare(System.getProperty(BlasCore.PROPERTY), System.getenv());
         try {
-            return startNd4j(requested, facts, decision);
+            return startNd4j(requested, facts, decision, blasCoreOrigin);
         } finally {
             BlasCore.restoreEnvironment();
         }
     }
 
+    /** @param blasCoreOrigin how OpenBLAS's kernel set was chosen ({@link BlasCore#prepare}) */
     private static BackendInfo startNd4j(final BackendChoice requested, final GpuFacts facts,
-        final BackendSelector.Decision decision) {
+        final BackendSelector.Decision decision, final String blasCoreOrigin) {
         final ClassLoader ownLoader = Nd4jRuntime.class.getClassLoader();
         ND4JClassLoading.setNd4jClassloader(decision.useCuda() ? ownLoader
             : new ServiceHidingClassLoader(ownLoader, CUDA_PACKAGE_PREFIX));
@@ -104,7 +102,8 @@ public final class Nd4jRuntime {
         }
         if (!onCuda) {
             threadSetting = configureCpuThreads(System.getProperty(THREADS_PROPERTY, "auto"),
-                System.getenv("OMP_NUM_THREADS"), warnings);
+                System.getenv("OMP_NUM_THREADS"), warnings) + ", blasCore=" + BlasCore.inUse() + " ("
+                + blasCoreOrigin + ")";
         }
         current = info(requested, onCuda, warnings, facts);
         return current;
@@ -194,7 +193,7 @@ public final class Nd4jRuntime {
         return "nd4jThreads=" + Nd4j.getEnvironment().maxThreads() + ", ompThreads="
             + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + ", nd4jMasterThreads="
             + Nd4j.getEnvironment().maxMasterThreads() + ", blasThreads=" + Nd4j.factory().blas().getMaxThreads()
-            + " (" + origin + "), blasCore=" + BlasCore.inUse() + " (" + blasCoreOrigin + ")";
+            + " (" + origin + ")";
     }
 
     /**
