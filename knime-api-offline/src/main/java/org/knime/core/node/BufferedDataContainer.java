@@ -2,6 +2,7 @@ package org.knime.core.node;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.container.DataContainer;
+import org.knime.core.data.container.DataContainerSettings;
 
 /**
  * Offline stand-in for KNIME's BufferedDataContainer (knime-core org.knime.core/src/eclipse/org/knime/core/node/BufferedDataContainer.java); behaviour simplified for tests.
@@ -12,6 +13,10 @@ public class BufferedDataContainer extends DataContainer {
 
     BufferedDataContainer(final DataTableSpec spec) {
         super(spec);
+    }
+
+    BufferedDataContainer(final DataTableSpec spec, final DataContainerSettings settings) {
+        super(spec, settings);
     }
 
     @Override

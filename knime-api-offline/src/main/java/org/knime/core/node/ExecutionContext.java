@@ -10,6 +10,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.container.ColumnRearranger;
+import org.knime.core.data.container.DataContainerSettings;
 import org.knime.core.node.streamable.StreamableFunction;
 
 /**
@@ -41,6 +42,17 @@ public class ExecutionContext extends ExecutionMonitor {
      */
     public BufferedDataContainer createDataContainer(final DataTableSpec spec, final boolean initDomain) {
         return createDataContainer(spec);
+    }
+
+    /**
+     * @param spec the spec of the table to create
+     * @param settings from {@link DataContainerSettings#builder()}; offline only the duplicate check matters
+     * @return a new, open container
+     */
+    public BufferedDataContainer createDataContainer(final DataTableSpec spec, final DataContainerSettings settings) {
+        Objects.requireNonNull(spec, "Spec must not be null.");
+        Objects.requireNonNull(settings, "Settings must not be null.");
+        return new BufferedDataContainer(spec, settings);
     }
 
     /**

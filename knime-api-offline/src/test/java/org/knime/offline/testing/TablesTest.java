@@ -14,6 +14,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.container.ColumnRearranger;
+import org.knime.core.data.container.DataContainerSettings;
 import org.knime.core.data.container.SingleCellFactory;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -49,6 +50,24 @@ class TablesTest {
         assertThrows(IllegalStateException.class, c::getTable);
         c.close();
         assertEquals(1, c.getTable().size());
+    }
+
+    @Test
+    void containerSettingsTurnTheDuplicateCheckOffAndDefaultToOn() {
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("x", DoubleCell.TYPE).createSpec());
+        BufferedDataContainer checked = EXEC.createDataContainer(spec, DataContainerSettings.builder().build());
+        checked.addRowToTable(new DefaultRow("r", new DoubleCell(1)));
+        assertThrows(IllegalArgumentException.class,
+            () -> checked.addRowToTable(new DefaultRow("r", new DoubleCell(2))));
+        BufferedDataContainer unchecked = EXEC.createDataContainer(spec,
+            DataContainerSettings.builder().withInitializedDomain(true).withCheckDuplicateRowKeys(false).build());
+        unchecked.addRowToTable(new DefaultRow("r", new DoubleCell(1)));
+        unchecked.addRowToTable(new DefaultRow("r", new DoubleCell(2)));
+        // the other checks stay
+        assertThrows(IllegalArgumentException.class,
+            () -> unchecked.addRowToTable(new DefaultRow("t", new StringCell("x"))));
+        unchecked.close();
+        assertEquals(2, unchecked.getTable().size());
     }
 
     @Test

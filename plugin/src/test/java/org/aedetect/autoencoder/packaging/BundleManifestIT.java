@@ -52,8 +52,10 @@ class BundleManifestIT {
             final Attrs core = required.get("org.knime.core");
             assertNotNull(core, "Require-Bundle must name org.knime.core");
             final VersionRange range = new VersionRange(core.get("bundle-version"));
-            assertTrue(range.includes(new Version(5, 1, 0)) && range.includes(new Version(5, 11, 0))
-                && !range.includes(new Version(6, 0, 0)), "org.knime.core range must cover KNIME AP 5.x: " + range);
+            // 5.3 is the oldest with the public DataContainerSettings.builder() the Scorer and Threshold Filter use
+            assertTrue(range.includes(new Version(5, 3, 0)) && range.includes(new Version(5, 11, 0))
+                && !range.includes(new Version(5, 2, 99)) && !range.includes(new Version(6, 0, 0)),
+                "org.knime.core range must cover KNIME AP 5.3 to 5.x and nothing older: " + range);
 
             for (String entry : classPath(mf)) {
                 assertTrue(entry.equals(".") || jar.getEntry(entry) != null,

@@ -22,16 +22,29 @@ public class DataContainer implements RowAppender {
 
     private final List<DataRow> m_rows = new ArrayList<>();
 
-    private final Set<String> m_keys = new HashSet<>();
+    /** The keys seen so far; null when the settings turn the duplicate check off. */
+    private final Set<String> m_keys;
 
     private boolean m_closed;
 
     /** @param spec the spec of the rows to come */
     public DataContainer(final DataTableSpec spec) {
+        this(spec, DataContainerSettings.builder().build());
+    }
+
+    /**
+     * @param spec the spec of the rows to come
+     * @param settings offline, only whether row keys are checked for duplicates matters
+     */
+    public DataContainer(final DataTableSpec spec, final DataContainerSettings settings) {
         if (spec == null) {
             throw new NullPointerException("Spec must not be null!");
         }
+        if (settings == null) {
+            throw new NullPointerException("Settings must not be null!");
+        }
         m_spec = spec;
+        m_keys = settings.isCheckDuplicateRowKeys() ? new HashSet<>() : null;
     }
 
     @Override
@@ -52,7 +65,7 @@ public class DataContainer implements RowAppender {
                     + "supposed superclass " + col.getType());
             }
         }
-        if (!m_keys.add(row.getKey().getString())) {
+        if (m_keys != null && !m_keys.add(row.getKey().getString())) {
             throw new IllegalArgumentException("Encountered duplicate row ID \"" + row.getKey() + "\"");
         }
         m_rows.add(row);

@@ -1,0 +1,87 @@
+package org.knime.core.data.container;
+
+/**
+ * Offline stand-in for KNIME's DataContainerSettings (knime-core
+ * org.knime.core/src/eclipse/org/knime/core/data/container/DataContainerSettings.java, public builder since 5.3);
+ * only the public {@link #builder()} and its three settings. Offline, containers keep no domains, so only the
+ * duplicate check changes what a container does.
+ */
+public final class DataContainerSettings {
+
+    private final boolean m_checkDuplicateRowKeys;
+
+    private DataContainerSettings(final boolean checkDuplicateRowKeys) {
+        m_checkDuplicateRowKeys = checkDuplicateRowKeys;
+    }
+
+    /**
+     * A builder with KNIME's defaults: domains not initialized from the spec, row keys checked for duplicates,
+     * domains updated while rows are added.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new BuilderImpl();
+    }
+
+    /**
+     * Whether containers with these settings reject duplicate row keys (in KNIME: public but not for clients).
+     *
+     * @return the setting
+     */
+    public boolean isCheckDuplicateRowKeys() {
+        return m_checkDuplicateRowKeys;
+    }
+
+    /** Builds {@link DataContainerSettings}; in KNIME a sealed interface, implemented by KNIME only. */
+    public sealed interface Builder permits BuilderImpl {
+
+        /**
+         * @param initDomain whether the container starts from the spec's domains
+         * @return this
+         */
+        Builder withInitializedDomain(boolean initDomain);
+
+        /**
+         * @param enableCheckDuplicateRowKeys whether the container rejects duplicate row keys
+         * @return this
+         */
+        Builder withCheckDuplicateRowKeys(boolean enableCheckDuplicateRowKeys);
+
+        /**
+         * @param enableDomainUpdate whether the container updates domains while rows are added
+         * @return this
+         */
+        Builder withDomainUpdate(boolean enableDomainUpdate);
+
+        /** @return the settings */
+        DataContainerSettings build();
+    }
+
+    /** Offline there are no domains: the domain settings are accepted and have no effect. */
+    private static final class BuilderImpl implements Builder {
+
+        private boolean m_check = true;
+
+        @Override
+        public Builder withInitializedDomain(final boolean initDomain) {
+            return this;
+        }
+
+        @Override
+        public Builder withCheckDuplicateRowKeys(final boolean enableCheckDuplicateRowKeys) {
+            m_check = enableCheckDuplicateRowKeys;
+            return this;
+        }
+
+        @Override
+        public Builder withDomainUpdate(final boolean enableDomainUpdate) {
+            return this;
+        }
+
+        @Override
+        public DataContainerSettings build() {
+            return new DataContainerSettings(m_check);
+        }
+    }
+}
