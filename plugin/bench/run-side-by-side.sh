@@ -7,11 +7,15 @@
 #      settings, trained on exactly the rows our engine trained on (written to a float32 file);
 #   3. the ratios engine / best PyTorch setting;
 #   4. the row-scaling curve (one epoch and one scoring pass per row count) for both;
-#   5. memory: ROWS x 100 columns streamed under -Xmx1g, scoring the same rows in chunks.
+#   5. memory: ROWS x 100 columns streamed under -Xmx1g, scoring the same rows in chunks;
+#   6. ROUNDS more rounds, each PyTorch under its four settings and then the engine, and the median over the
+#      rounds of engine / PyTorch's best setting of the round: a single run can land anywhere in the range the
+#      machine's load gives (PyTorch's two-thread scoring has measured 102k and 207k rows/s in two invocations
+#      of the same code), so this median is the figure to compare.
 # Every line is JSON from the program that measured it; the load average is printed around each part.
 #
 # Usage: plugin/bench/run-side-by-side.sh [--rows 20000] [--epochs 2] [--curve "10000 100000 1000000"]
-#        [--memory-rows 1000000] [--skip-curve] [--skip-memory] [--skip-before]
+#        [--memory-rows 1000000] [--rounds 3] [--skip-curve] [--skip-memory] [--skip-before]
 # PyTorch: uses a python3 that can import torch; if none and apt-get is usable as root, installs the
 # Debian package python3-torch (and libopenblas0-pthread, without which Debian's torch runs on the
 # reference BLAS). Never pip.
@@ -25,12 +29,14 @@ MEMORY_ROWS=1000000
 SKIP_CURVE=0
 SKIP_MEMORY=0
 SKIP_BEFORE=0
+ROUNDS=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) ROWS="$2"; shift 2 ;;
         --epochs) EPOCHS="$2"; shift 2 ;;
         --curve) CURVE="$2"; shift 2 ;;
         --memory-rows) MEMORY_ROWS="$2"; shift 2 ;;
+        --rounds) ROUNDS="$2"; shift 2 ;;
         --skip-curve) SKIP_CURVE=1; shift ;;
         --skip-memory) SKIP_MEMORY=1; shift ;;
         --skip-before) SKIP_BEFORE=1; shift ;;
@@ -176,4 +182,45 @@ if [ "$SKIP_MEMORY" = 0 ]; then
     load
     engine 1g -cp "$CP" $MAIN memory "$MEMORY_ROWS" 100
     load
+fi
+
+if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
+    echo
+    echo "## 6. $ROUNDS alternating rounds on the reference network: PyTorch under its four thread settings, then the"
+    echo "##    engine with its default threads; per round the engine against PyTorch's best setting of that round"
+    load
+    ROUNDS_OUT="$(mktemp)"
+    trap 'rm -f "$OUT" "$ROUNDS_OUT"' EXIT
+    for round in $(seq 1 "$ROUNDS"); do
+        for torch_threads in 1 2; do
+            for blas_threads in 1 2; do
+                env -u OMP_NUM_THREADS OPENBLAS_NUM_THREADS=$blas_threads "$PY" plugin/bench/torch_reference.py \
+                    --data "$DATA" --epochs "$EPOCHS" --torch-threads $torch_threads \
+                    --label "round $round, torch $torch_threads, openblas $blas_threads" | tee -a "$ROUNDS_OUT"
+            done
+        done
+        engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "round $round, engine" \
+            | tee -a "$ROUNDS_OUT"
+    done
+    load
+    python3 - "$ROUNDS_OUT" <<'EOF'
+import json, statistics, sys
+runs = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+rounds = sorted({int(l["label"].split(",")[0].split()[1]) for l in runs})
+for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s")):
+    cells, ratios = [], []
+    for r in rounds:
+        here = [l for l in runs if l["label"].startswith(f"round {r},")]
+        e = [l for l in here if l["system"] == "engine"]
+        t = [l for l in here if l["system"] == "pytorch"]
+        if e and t:
+            best = max(t, key=lambda l: l[key])
+            ratios.append(e[0][key] / best[key])
+            cells.append(f"#   round {r}: engine {e[0][key]:,} / PyTorch {best[key]:,} "
+                         f"({best['label'].split(', ', 1)[1]}) = {ratios[-1]:.2f}x")
+    if ratios:
+        print(f"# {what}, engine / PyTorch's best setting of the round:")
+        print("\n".join(cells))
+        print(f"#   median {statistics.median(ratios):.2f}x, range {min(ratios):.2f}x-{max(ratios):.2f}x")
+EOF
 fi
