@@ -13,6 +13,7 @@ import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.append.AppendedColumnRow;
 import org.knime.core.data.container.ColumnRearranger;
 import org.knime.core.data.container.DataContainerSettings;
 import org.knime.core.data.container.SingleCellFactory;
@@ -68,6 +69,18 @@ class TablesTest {
             () -> unchecked.addRowToTable(new DefaultRow("t", new StringCell("x"))));
         unchecked.close();
         assertEquals(2, unchecked.getTable().size());
+    }
+
+    @Test
+    void appendedColumnRowReadsTheBaseRowThenTheAppendedCells() {
+        DataRow base = new DefaultRow("k", new DoubleCell(1), new StringCell("a"));
+        DataRow row = new AppendedColumnRow(base, new DoubleCell(2));
+        assertEquals("k", row.getKey().getString());
+        assertEquals(3, row.getNumCells());
+        assertEquals(List.of(new DoubleCell(1), new StringCell("a"), new DoubleCell(2)),
+            java.util.stream.StreamSupport.stream(row.spliterator(), false).toList());
+        assertThrows(IndexOutOfBoundsException.class, () -> row.getCell(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> row.getCell(-1));
     }
 
     @Test

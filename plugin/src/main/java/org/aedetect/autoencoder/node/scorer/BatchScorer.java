@@ -9,6 +9,7 @@ import org.aedetect.autoencoder.node.TableRows;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataType;
+import org.knime.core.data.append.AppendedColumnRow;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -83,9 +84,7 @@ final class BatchScorer {
         try (CloseableRowIterator it = table.iterator()) {
             run(() -> it.hasNext() ? it.next() : null, table.size(), exec, (rows, n, result) -> {
                 for (int i = 0; i < n; i++) {
-                    DataCell[] cells = new DataCell[width];
-                    scoreCells(result, i, cells, 0);
-                    scores.addRowToTable(new DefaultRow(rows[i].getKey(), cells));
+                    scores.addRowToTable(new DefaultRow(rows[i].getKey(), scoreCells(result, i, width)));
                 }
             });
         }
@@ -103,14 +102,8 @@ final class BatchScorer {
         int width = m_columns.appendedCount();
         run(in::poll, -1, exec, (rows, n, result) -> {
             for (int i = 0; i < n; i++) {
-                DataRow row = rows[i];
-                int inputCells = row.getNumCells();
-                DataCell[] cells = new DataCell[inputCells + width];
-                for (int c = 0; c < inputCells; c++) {
-                    cells[c] = row.getCell(c);
-                }
-                scoreCells(result, i, cells, inputCells);
-                out.push(new DefaultRow(row.getKey(), cells));
+                // the input row's cells are referenced, not copied
+                out.push(new AppendedColumnRow(rows[i], scoreCells(result, i, width)));
             }
         });
         in.close();
@@ -166,11 +159,12 @@ final class BatchScorer {
     }
 
     /**
-     * Writes the score cells of one row, in the order of {@link ScoreColumns#appendedSpec()}: the error, the
+     * The {@code width} score cells of one row, in the order of {@link ScoreColumns#appendedSpec()}: the error, the
      * per-column errors if asked for, the percentile if asked for; NaN becomes a missing cell.
      */
-    private void scoreCells(final ScoreResult result, final int row, final DataCell[] into, final int from) {
-        int c = from;
+    private DataCell[] scoreCells(final ScoreResult result, final int row, final int width) {
+        DataCell[] into = new DataCell[width];
+        int c = 0;
         into[c++] = cell(result.rowErrors()[row]);
         if (m_columns.columnErrors()) {
             for (double e : result.columnErrors()[row]) {
@@ -180,6 +174,7 @@ final class BatchScorer {
         if (m_columns.percentile()) {
             into[c] = cell(result.trainingPercentiles()[row]);
         }
+        return into;
     }
 
     private static DataCell cell(final double value) {
