@@ -109,14 +109,19 @@ if [ "$SKIP_BEFORE" = 0 ]; then
     engine 2g -Daedetect.threads=nd4j -Daedetect.trainer=dl4j -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" \
         "$ROWS" "$DATA" "before: DL4J fit() loop, ND4J default threads" | tee -a "$OUT"
 fi
-if [ -n "$PY" ]; then
+# PyTorch on the reference rows under its four thread settings; $1: label prefix, $2: file the JSON lines go to too
+torch_settings() {
+    local torch_threads blas_threads
     for torch_threads in 1 2; do
         for blas_threads in 1 2; do
             env -u OMP_NUM_THREADS OPENBLAS_NUM_THREADS=$blas_threads "$PY" plugin/bench/torch_reference.py \
                 --data "$DATA" --epochs "$EPOCHS" --torch-threads $torch_threads \
-                --label "torch $torch_threads, openblas $blas_threads" | tee -a "$OUT"
+                --label "${1}torch $torch_threads, openblas $blas_threads" | tee -a "$2"
         done
     done
+}
+if [ -n "$PY" ]; then
+    torch_settings "" "$OUT"
 fi
 # the engine with one BLAS thread too (PyTorch gets several settings; this allows same-setting
 # comparisons), then the default again, so that a load change during the run shows up
@@ -192,13 +197,7 @@ if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
     ROUNDS_OUT="$(mktemp)"
     trap 'rm -f "$OUT" "$ROUNDS_OUT"' EXIT
     for round in $(seq 1 "$ROUNDS"); do
-        for torch_threads in 1 2; do
-            for blas_threads in 1 2; do
-                env -u OMP_NUM_THREADS OPENBLAS_NUM_THREADS=$blas_threads "$PY" plugin/bench/torch_reference.py \
-                    --data "$DATA" --epochs "$EPOCHS" --torch-threads $torch_threads \
-                    --label "round $round, torch $torch_threads, openblas $blas_threads" | tee -a "$ROUNDS_OUT"
-            done
-        done
+        torch_settings "round $round, " "$ROUNDS_OUT"
         engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "round $round, engine" \
             | tee -a "$ROUNDS_OUT"
     done

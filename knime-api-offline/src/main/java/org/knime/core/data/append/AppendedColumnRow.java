@@ -1,11 +1,11 @@
 package org.knime.core.data.append;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultCellIterator;
 
 /**
  * Offline stand-in for KNIME's AppendedColumnRow (knime-core
@@ -48,21 +48,6 @@ public class AppendedColumnRow implements DataRow {
 
     @Override
     public Iterator<DataCell> iterator() {
-        return new Iterator<DataCell>() {
-            private int m_next;
-
-            @Override
-            public boolean hasNext() {
-                return m_next < getNumCells();
-            }
-
-            @Override
-            public DataCell next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return getCell(m_next++);
-            }
-        };
+        return new DefaultCellIterator(this);
     }
 }

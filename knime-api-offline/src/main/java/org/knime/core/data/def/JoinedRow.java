@@ -1,7 +1,6 @@
 package org.knime.core.data.def;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -51,22 +50,7 @@ public class JoinedRow implements DataRow {
 
     @Override
     public Iterator<DataCell> iterator() {
-        return new Iterator<DataCell>() {
-            private int m_next;
-
-            @Override
-            public boolean hasNext() {
-                return m_next < getNumCells();
-            }
-
-            @Override
-            public DataCell next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return getCell(m_next++);
-            }
-        };
+        return new DefaultCellIterator(this);
     }
 
     @Override
