@@ -8,10 +8,11 @@
 #   3. the ratios engine / best PyTorch setting;
 #   4. the row-scaling curve (one epoch and one scoring pass per row count) for both;
 #   5. memory: ROWS x 100 columns streamed under -Xmx1g, scoring the same rows in chunks;
-#   6. ROUNDS more rounds, each PyTorch under its four settings and then the engine, and the median over the
-#      rounds of engine / PyTorch's best setting of the round: a single run can land anywhere in the range the
-#      machine's load gives (PyTorch's two-thread scoring has measured 102k and 207k rows/s in two invocations
-#      of the same code), so this median is the figure to compare.
+#   6. ROUNDS more rounds, each PyTorch under its four settings and the engine (in alternating order), and the
+#      median over the rounds of engine / PyTorch's best setting of the round: a single run can land anywhere
+#      in the range the machine's load gives (PyTorch's scoring with one torch and two OpenBLAS threads on the
+#      same kernels measured 207k rows/s in one invocation and 94k in another), so this median is the figure
+#      to compare.
 # Every line is JSON from the program that measured it; the load average is printed around each part.
 #
 # Usage: plugin/bench/run-side-by-side.sh [--rows 20000] [--epochs 2] [--curve "10000 100000 1000000"]
@@ -36,7 +37,9 @@ while [ $# -gt 0 ]; do
         --epochs) EPOCHS="$2"; shift 2 ;;
         --curve) CURVE="$2"; shift 2 ;;
         --memory-rows) MEMORY_ROWS="$2"; shift 2 ;;
-        --rounds) ROUNDS="$2"; shift 2 ;;
+        --rounds)
+            [[ "$2" =~ ^[0-9]+$ ]] || { echo "--rounds needs a whole number, not '$2'" >&2; exit 2; }
+            ROUNDS="$2"; shift 2 ;;
         --skip-curve) SKIP_CURVE=1; shift ;;
         --skip-memory) SKIP_MEMORY=1; shift ;;
         --skip-before) SKIP_BEFORE=1; shift ;;
@@ -191,15 +194,23 @@ fi
 
 if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
     echo
-    echo "## 6. $ROUNDS alternating rounds on the reference network: PyTorch under its four thread settings, then the"
-    echo "##    engine with its default threads; per round the engine against PyTorch's best setting of that round"
+    echo "## 6. $ROUNDS alternating rounds on the reference network: PyTorch under its four thread settings and the"
+    echo "##    engine with its default threads (PyTorch first in odd rounds, the engine first in even ones); per round"
+    echo "##    the engine's one run against the best of PyTorch's four (which favours PyTorch a little)"
     load
     ROUNDS_OUT="$(mktemp)"
     trap 'rm -f "$OUT" "$ROUNDS_OUT"' EXIT
+    # odd rounds run PyTorch first, even rounds the engine first, so that neither always gets the quieter slot
     for round in $(seq 1 "$ROUNDS"); do
+        if [ $((round % 2)) = 0 ]; then
+            engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "round $round, engine" \
+                | tee -a "$ROUNDS_OUT"
+        fi
         torch_settings "round $round, " "$ROUNDS_OUT"
-        engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "round $round, engine" \
-            | tee -a "$ROUNDS_OUT"
+        if [ $((round % 2)) = 1 ]; then
+            engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "round $round, engine" \
+                | tee -a "$ROUNDS_OUT"
+        fi
     done
     load
     python3 - "$ROUNDS_OUT" <<'EOF'

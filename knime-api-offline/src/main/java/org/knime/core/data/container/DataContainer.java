@@ -33,6 +33,9 @@ public class DataContainer implements RowAppender {
     }
 
     /**
+     * In KNIME public but not for clients (nodes use {@code ExecutionContext.createDataContainer(spec, settings)});
+     * here it serves that method.
+     *
      * @param spec the spec of the rows to come
      * @param settings offline, only whether row keys are checked for duplicates matters
      */

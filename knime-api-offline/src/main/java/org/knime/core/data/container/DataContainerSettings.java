@@ -15,8 +15,9 @@ public final class DataContainerSettings {
     }
 
     /**
-     * A builder with KNIME's defaults: domains not initialized from the spec, row keys checked for duplicates,
-     * domains updated while rows are added.
+     * A builder starting from KNIME's defaults: domains initialized from the spec, row keys checked for
+     * duplicates, domains updated while rows are added (in KNIME, the workflow's or installation's settings
+     * where they differ).
      *
      * @return a new builder
      */
