@@ -4,7 +4,17 @@ import org.aedetect.autoencoder.node.filter.ThresholdFilterNodeFactory;
 import org.aedetect.autoencoder.node.learner.AutoencoderLearnerNodeFactory;
 import org.aedetect.autoencoder.node.scorer.ReconstructionScorerNodeFactory;
 import org.aedetect.autoencoder.port.AutoencoderPortObject;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.container.DataContainerSettings;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
@@ -27,6 +37,22 @@ public final class Nodes {
     /** @return a runner on a new scorer model */
     public static NodeRunner<NodeModel> scorer() {
         return new NodeRunner<>(new ReconstructionScorerNodeFactory().createNodeModel());
+    }
+
+    /**
+     * The rows of {@code table}, every one under the key {@code key}. KNIME never hands a node such a table (its
+     * tables' keys are unique); tests use it to show that a node does not check again the keys it copies.
+     */
+    public static BufferedDataTable withRepeatedKey(final BufferedDataTable table, final String key) {
+        BufferedDataContainer c = new ExecutionContext(new DefaultNodeProgressMonitor()).createDataContainer(
+            table.getDataTableSpec(), DataContainerSettings.builder().withCheckDuplicateRowKeys(false).build());
+        for (DataRow row : table) {
+            List<DataCell> cells = new ArrayList<>();
+            row.forEach(cells::add);
+            c.addRowToTable(new DefaultRow(key, cells));
+        }
+        c.close();
+        return c.getTable();
     }
 
     /** @return a runner on a new filter model */

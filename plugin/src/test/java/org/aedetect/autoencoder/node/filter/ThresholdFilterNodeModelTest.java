@@ -106,6 +106,19 @@ class ThresholdFilterNodeModelTest {
     }
 
     @Test
+    void rowsAreNotCheckedForDuplicateKeysAgain() throws Exception {
+        // both outputs hold input rows (or flags under their keys), unique in any KNIME table: the containers
+        // skip KNIME's duplicate check
+        BufferedDataTable in = Nodes.withRepeatedKey(scores(0.1, 0.5, 0.9, 0.2, 0.7), "same");
+        PortObject[] out = filter("Fixed value", "fixed_threshold", 0.6).execute(in, null);
+        assertEquals(2, Nodes.table(out, 0).size());
+        assertEquals(3, Nodes.table(out, 1).size());
+        NodeRunner<NodeModel> append = filter("Fixed value", "fixed_threshold", 0.6);
+        Nodes.set(append, "output_mode", "Append anomaly column");
+        assertEquals(5, Nodes.table(append.execute(in, null), 0).size());
+    }
+
+    @Test
     void missingScoresFollowTheSetting() throws Exception {
         NodeRunner<NodeModel> runner = filter("Fixed value", "fixed_threshold", 0.5);
         Nodes.set(runner, "missing_scores", "Treat as anomaly");

@@ -186,6 +186,17 @@ class ReconstructionScorerNodeModelTest {
     }
 
     @Test
+    void scoreRowsAreNotCheckedForDuplicateKeysAgain() throws Exception {
+        // the score rows carry the input's keys, unique in any KNIME table and compared one by one by the join:
+        // the container skips KNIME's duplicate check (a set of every key, spilled to disk on large tables)
+        AutoencoderPortObject model = Nodes.trainedModel();
+        BufferedDataTable table = Nodes.withRepeatedKey(Planted.table(300, 5, 21), "same");
+        BufferedDataTable scored = Nodes.table(Nodes.scorer().execute(model, table), 0);
+        assertEquals(table.size(), scored.size());
+        assertTrue(Tables.rowKeys(scored).stream().allMatch("same"::equals));
+    }
+
+    @Test
     void executionAppendsScoresWithoutRewritingTheInputCells() throws Exception {
         AutoencoderPortObject model = Nodes.trainedModel();
         NodeRunner<NodeModel> runner = Nodes.scorer();
