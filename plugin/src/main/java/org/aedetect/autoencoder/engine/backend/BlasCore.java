@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,8 @@ final class BlasCore {
                 switch (key) {
                     case "vendor_id" -> vendor = value;
                     case "cpu family" -> family = parseFamily(value);
-                    case "flags" -> flags = Set.of(value.split("\\s+"));
+                    // Set.copyOf takes repeated flags; Set.of would throw and turn the kernel choice off
+                    case "flags" -> flags = Set.copyOf(Arrays.asList(value.split("\\s+")));
                     default -> {
                         // not needed
                     }

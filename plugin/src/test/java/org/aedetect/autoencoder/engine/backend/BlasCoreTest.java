@@ -41,6 +41,9 @@ class BlasCoreTest {
         assertTrue(cpu.flags().containsAll(Set.of("avx512f", "avx512_bf16", "fma")), cpu.flags().toString());
         assertEquals(new BlasCore.Cpu("", -1, Set.of()), BlasCore.Cpu.parse("model name: mystery\n"));
         assertEquals(-1, BlasCore.Cpu.parse("vendor_id: AuthenticAMD\ncpu family: 0x1a\n").family());
+        // a flag listed twice (nothing promises unique flags) still makes a CPU with that flag
+        assertEquals("Cooperlake",
+            BlasCore.choose(BlasCore.Cpu.parse(cpuinfo("AuthenticAMD", 26, ZEN5_FLAGS + " avx2 avx2"))));
     }
 
     @Test
