@@ -2,10 +2,8 @@ package org.aedetect.autoencoder.engine;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -18,8 +16,8 @@ final class ScoringThreads {
 
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
-    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
-        TimeUnit.SECONDS, new SynchronousQueue<>(), task -> new Worker(task));
+    /** A cached pool: no thread kept for good, idle ones end after a minute. */
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(Worker::new);
 
     private ScoringThreads() {
     }

@@ -303,11 +303,9 @@ public final class TrainedAutoencoder {
             final ErrorMetric metric = into.metric;
             for (int start = from; start < to; start += SCORE_BATCH) {
                 final int end = Math.min(to, start + SCORE_BATCH);
-                if (prepared.length < end - start) {
-                    // not reserved for this size (one-part calls are not): the reconstructor grows its buffers
-                    // when it reconstructs
-                    growArrays(Math.min(SCORE_BATCH, to - start));
-                }
+                // one-part calls are not reserved: the arrays grow here, the reconstructor's buffers when it
+                // reconstructs
+                growArrays(end - start);
                 int count = 0;
                 for (int r = start; r < end; r++) {
                     final double[] raw = rows.values(r, values);
