@@ -56,6 +56,18 @@ final class EpochLoop {
         final float[] batch = new float[spec.batchSize() * rows.columns()];
         step = DenseStep.forNetwork(network);
         noisyBatch = spec.noiseStdDev() > 0 ? new float[batch.length] : null;
+        try {
+            train(batch, noise, validate);
+        } finally {
+            // the step's batch buffers (activations and their gradients, in native memory) are not needed after
+            // training: free them now rather than when the collector finds them
+            if (step != null) {
+                step.releaseBuffers();
+            }
+        }
+    }
+
+    private void train(final float[] batch, final SplittableRandom noise, final boolean validate) {
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray bestParams = null;
         int epochsWithoutImprovement = 0;
