@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.aedetect.autoencoder.engine.RowCursor;
 import org.aedetect.autoencoder.engine.RowSource;
+import org.aedetect.autoencoder.engine.RowValues;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -61,6 +62,21 @@ public final class TableRows implements RowSource {
             DataCell cell = row.getCell(indices[i]);
             into[i] = cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
         }
+    }
+
+    /**
+     * The values of {@code rows[i]} for the engine's scoring: {@link #read} into the scratch array of the scoring
+     * thread that asks (the rows are only read, so several threads may ask at once).
+     *
+     * @param rows the rows, by index
+     * @param indices the column indices
+     * @return the rows' values
+     */
+    public static RowValues values(final DataRow[] rows, final int[] indices) {
+        return (i, scratch) -> {
+            read(rows[i], indices, scratch);
+            return scratch;
+        };
     }
 
     @Override

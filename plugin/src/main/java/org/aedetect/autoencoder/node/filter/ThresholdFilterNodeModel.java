@@ -9,6 +9,7 @@ import org.aedetect.autoencoder.chart.HistogramChart;
 import org.aedetect.autoencoder.chart.ScoreHistogram;
 import org.aedetect.autoencoder.engine.ErrorDistribution;
 import org.aedetect.autoencoder.engine.ThresholdRule;
+import org.aedetect.autoencoder.node.InputKeyedContainer;
 import org.aedetect.autoencoder.node.filter.FilterSettings.MissingScores;
 import org.aedetect.autoencoder.node.filter.FilterSettings.OutputMode;
 import org.aedetect.autoencoder.node.filter.FilterSettings.RuleKind;
@@ -19,7 +20,6 @@ import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
-import org.knime.core.data.container.DataContainerSettings;
 import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
 import org.knime.core.data.def.DefaultRow;
@@ -123,8 +123,8 @@ final class ThresholdFilterNodeModel extends NodeModel {
                 + "(the flow variable \"" + FLOW_THRESHOLD + "\" is not set).");
             pushFlowVariableInt(FLOW_ANOMALY_COUNT, 0);
             pushFlowVariableString(FLOW_RULE, rule.describe());
-            BufferedDataContainer first = container(exec, firstOutputSpec(in));
-            BufferedDataContainer second = container(exec, in);
+            BufferedDataContainer first = InputKeyedContainer.create(exec, firstOutputSpec(in));
+            BufferedDataContainer second = InputKeyedContainer.create(exec, in);
             first.close();
             second.close();
             byte[] png = Charts.noDataPng("Reconstruction error", "The input table is empty: no scores, no threshold.");
@@ -136,8 +136,8 @@ final class ThresholdFilterNodeModel extends NodeModel {
         boolean append = m_settings.outputMode() == OutputMode.APPEND_COLUMN;
         // appending: only the flag column is written and then joined to the input, so no input cell is copied
         // (as the Scorer does); splitting: each row goes to one of the two tables
-        BufferedDataContainer first = container(exec, append ? flagSpec(in) : in);
-        BufferedDataContainer second = container(exec, in);
+        BufferedDataContainer first = InputKeyedContainer.create(exec, append ? flagSpec(in) : in);
+        BufferedDataContainer second = InputKeyedContainer.create(exec, in);
         ExecutionMonitor progress = exec.createSubProgress(append ? 0.6 : 0.7);
         int anomalies = 0;
         int i = 0;
@@ -170,16 +170,6 @@ final class ThresholdFilterNodeModel extends NodeModel {
         byte[] png = Charts.png(HistogramChart.create(m_histogram, false));
         return new PortObject[]{firstTable, second.getTable(),
             new ImagePortObject(new PNGImageContent(png), IMAGE_SPEC)};
-    }
-
-    /**
-     * A container for rows under the input's keys (the input's rows themselves, or their flags to be joined): its
-     * keys are unique already, so KNIME's check for duplicate keys is off; the input's domains are kept, as by
-     * {@code createDataContainer(spec)}.
-     */
-    private static BufferedDataContainer container(final ExecutionContext exec, final DataTableSpec spec) {
-        return exec.createDataContainer(spec,
-            DataContainerSettings.builder().withInitializedDomain(true).withCheckDuplicateRowKeys(false).build());
     }
 
     private static double[] readScores(final BufferedDataTable table, final int scoreIndex,

@@ -3,6 +3,7 @@ package org.aedetect.autoencoder.node.scorer;
 import java.util.Arrays;
 
 import org.aedetect.autoencoder.engine.ErrorMetric;
+import org.aedetect.autoencoder.engine.RowValues;
 import org.aedetect.autoencoder.engine.ScoreResult;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.node.TableRows;
@@ -35,10 +36,11 @@ final class BatchScorer {
 
     private final ErrorMetric m_metric;
 
-    private final int[] m_indices;
-
-    /** The rows of the current batch, kept for their keys (and, when streaming, their cells). */
+    /** The rows of the current batch: the engine reads their cells, the output takes their keys (and cells). */
     private final DataRow[] m_batch = new DataRow[BATCH_ROWS];
+
+    /** The selected cells of the current batch's rows. */
+    private final RowValues m_values;
 
     private long m_missingRows;
 
@@ -48,7 +50,7 @@ final class BatchScorer {
         m_model = model;
         m_columns = columns;
         m_metric = metric;
-        m_indices = columns.inputIndices();
+        m_values = TableRows.values(m_batch, columns.inputIndices());
     }
 
     /** Where the rows of a scored batch go. */
@@ -80,11 +82,10 @@ final class BatchScorer {
      */
     void scores(final BufferedDataTable table, final BufferedDataContainer scores, final ExecutionContext exec)
         throws Exception {
-        int width = m_columns.appendedCount();
         try (CloseableRowIterator it = table.iterator()) {
             run(() -> it.hasNext() ? it.next() : null, table.size(), exec, (rows, n, result) -> {
                 for (int i = 0; i < n; i++) {
-                    scores.addRowToTable(new DefaultRow(rows[i].getKey(), scoreCells(result, i, width)));
+                    scores.addRowToTable(new DefaultRow(rows[i].getKey(), scoreCells(result, i)));
                 }
             });
         }
@@ -99,11 +100,10 @@ final class BatchScorer {
      * @throws Exception on cancel, interruption or invalid data
      */
     void append(final RowInput in, final RowOutput out, final ExecutionContext exec) throws Exception {
-        int width = m_columns.appendedCount();
         run(in::poll, -1, exec, (rows, n, result) -> {
             for (int i = 0; i < n; i++) {
                 // the input row's cells are referenced, not copied
-                out.push(new AppendedColumnRow(rows[i], scoreCells(result, i, width)));
+                out.push(new AppendedColumnRow(rows[i], scoreCells(result, i)));
             }
         });
         in.close();
@@ -148,10 +148,7 @@ final class BatchScorer {
             return 0;
         }
         // the engine reads the cells itself, on each of its scoring threads for that thread's rows
-        ScoreResult result = m_model.score(n, (i, values) -> {
-            TableRows.read(m_batch[i], m_indices, values);
-            return values;
-        }, m_metric, m_columns.columnErrors());
+        ScoreResult result = m_model.score(n, m_values, m_metric, m_columns.columnErrors());
         m_missingRows += result.missingRows();
         m_unscorableRows += result.unscorableRows();
         writer.write(m_batch, n, result);
@@ -159,11 +156,11 @@ final class BatchScorer {
     }
 
     /**
-     * The {@code width} score cells of one row, in the order of {@link ScoreColumns#appendedSpec()}: the error, the
+     * The score cells of one row, in the order of {@link ScoreColumns#appendedSpec()}: the error, the
      * per-column errors if asked for, the percentile if asked for; NaN becomes a missing cell.
      */
-    private DataCell[] scoreCells(final ScoreResult result, final int row, final int width) {
-        DataCell[] into = new DataCell[width];
+    private DataCell[] scoreCells(final ScoreResult result, final int row) {
+        DataCell[] into = new DataCell[m_columns.appendedCount()];
         int c = 0;
         into[c++] = cell(result.rowErrors()[row]);
         if (m_columns.columnErrors()) {

@@ -2,11 +2,11 @@ package org.aedetect.autoencoder.node.scorer;
 
 import java.io.File;
 
+import org.aedetect.autoencoder.node.InputKeyedContainer;
 import org.aedetect.autoencoder.port.AutoencoderPortObject;
 import org.aedetect.autoencoder.port.AutoencoderPortObjectSpec;
 import org.aedetect.autoencoder.prefs.BackendPreference;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.container.DataContainerSettings;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -62,10 +62,8 @@ final class ReconstructionScorerNodeModel extends NodeModel {
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
         ScoreColumns columns = ScoreColumns.of(model.getSpec(), table.getDataTableSpec(), m_settings);
         BatchScorer scorer = scorer(model, columns);
-        // the keys are the input's (unique already, and the join checks each against the input's): KNIME's check
-        // for duplicate keys would only cost time, and in KNIME's row-based tables a set of every key
-        BufferedDataContainer scores = exec.createDataContainer(columns.appendedSpec(),
-            DataContainerSettings.builder().withInitializedDomain(true).withCheckDuplicateRowKeys(false).build());
+        // the score rows carry the input's keys, and the join checks each against the input's
+        BufferedDataContainer scores = InputKeyedContainer.create(exec, columns.appendedSpec());
         scorer.scores(table, scores, exec.createSubExecutionContext(SCORING_PROGRESS));
         scores.close();
         BufferedDataTable out =

@@ -11,6 +11,7 @@ import org.aedetect.autoencoder.engine.AutoencoderSpec;
 import org.aedetect.autoencoder.engine.AutoencoderTrainer;
 import org.aedetect.autoencoder.engine.ErrorMetric;
 import org.aedetect.autoencoder.engine.NormalizationKind;
+import org.aedetect.autoencoder.engine.RowValues;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.engine.backend.Nd4jRuntime;
 import org.aedetect.autoencoder.node.Nodes;
@@ -45,6 +46,9 @@ public final class NodeLayerBenchmark {
 
     private static final int FACTORS = 5;
 
+    /** Rows per scoring call, as the Scorer node scores. */
+    private static final int BATCH = 1024;
+
     private NodeLayerBenchmark() {
     }
 
@@ -77,8 +81,8 @@ public final class NodeLayerBenchmark {
                 data), null);
             final double engineTrainSeconds = seconds(start);
             start = System.nanoTime();
-            for (int from = 0; from < rows; from += 1024) {
-                model.score(Arrays.copyOfRange(data, from, Math.min(rows, from + 1024)), ErrorMetric.MSE, false);
+            for (int from = 0; from < rows; from += BATCH) {
+                model.score(Arrays.copyOfRange(data, from, Math.min(rows, from + BATCH)), ErrorMetric.MSE, false);
             }
             final double engineScoreSeconds = seconds(start);
             start = System.nanoTime();
@@ -88,7 +92,7 @@ public final class NodeLayerBenchmark {
             // scored with yet, and it frees them when done) do: otherwise this pass alone reuses warm ones
             model.releaseScoringBuffers();
             start = System.nanoTime();
-            scoreCells(model, table, names.length);
+            scoreCells(model, table, TableRows.indicesOf(table.getDataTableSpec(), Arrays.asList(names)));
             final double cellsScoreSeconds = seconds(start);
             engineLoss = model.history().get(model.history().size() - 1).trainingLoss();
 
@@ -135,21 +139,21 @@ public final class NodeLayerBenchmark {
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Instant.now()));
     }
 
-    /** Scores the table's rows in batches of 1,024, the engine reading their cells (no output table). */
-    private static void scoreCells(final TrainedAutoencoder model, final BufferedDataTable table, final int columns) {
-        final int[] indices = new int[columns];
-        Arrays.setAll(indices, c -> c);
-        final DataRow[] batch = new DataRow[1024];
+    /**
+     * Scores the table's rows in batches of {@value #BATCH} (the Scorer node's), the engine reading their cells (no
+     * output table).
+     */
+    private static void scoreCells(final TrainedAutoencoder model, final BufferedDataTable table,
+        final int[] indices) {
+        final DataRow[] batch = new DataRow[BATCH];
+        final RowValues values = TableRows.values(batch, indices);
         try (CloseableRowIterator it = table.iterator()) {
             while (it.hasNext()) {
                 int n = 0;
                 while (n < batch.length && it.hasNext()) {
                     batch[n++] = it.next();
                 }
-                model.score(n, (row, values) -> {
-                    TableRows.read(batch[row], indices, values);
-                    return values;
-                }, ErrorMetric.MSE, false);
+                model.score(n, values, ErrorMetric.MSE, false);
             }
         }
     }
