@@ -50,8 +50,6 @@ public class ExecutionContext extends ExecutionMonitor {
      * @return a new, open container
      */
     public BufferedDataContainer createDataContainer(final DataTableSpec spec, final DataContainerSettings settings) {
-        Objects.requireNonNull(spec, "Spec must not be null.");
-        Objects.requireNonNull(settings, "Settings must not be null.");
         return new BufferedDataContainer(spec, settings);
     }
 

@@ -10,6 +10,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.DataContainerSettings;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
@@ -29,7 +30,19 @@ public final class Tables {
      * @return a table of these rows
      */
     public static BufferedDataTable table(final DataTableSpec spec, final List<? extends DataRow> rows) {
-        BufferedDataContainer c = new ExecutionContext(new DefaultNodeProgressMonitor()).createDataContainer(spec);
+        return table(spec, DataContainerSettings.builder().build(), rows);
+    }
+
+    /**
+     * @param spec the spec
+     * @param settings the container's settings (e.g. without the duplicate-key check)
+     * @param rows the rows
+     * @return a table of these rows
+     */
+    public static BufferedDataTable table(final DataTableSpec spec, final DataContainerSettings settings,
+        final List<? extends DataRow> rows) {
+        BufferedDataContainer c =
+            new ExecutionContext(new DefaultNodeProgressMonitor()).createDataContainer(spec, settings);
         rows.forEach(c::addRowToTable);
         c.close();
         return c.getTable();

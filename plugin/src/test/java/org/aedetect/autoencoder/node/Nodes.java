@@ -1,25 +1,23 @@
 package org.aedetect.autoencoder.node;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.aedetect.autoencoder.node.filter.ThresholdFilterNodeFactory;
 import org.aedetect.autoencoder.node.learner.AutoencoderLearnerNodeFactory;
 import org.aedetect.autoencoder.node.scorer.ReconstructionScorerNodeFactory;
 import org.aedetect.autoencoder.port.AutoencoderPortObject;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.container.DataContainerSettings;
 import org.knime.core.data.def.DefaultRow;
-import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.DefaultNodeProgressMonitor;
-import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.offline.testing.ColumnFilterSettings;
 import org.knime.offline.testing.NodeRunner;
+import org.knime.offline.testing.Tables;
 
 /** Creates the three nodes through their factories, as KNIME does, and a small model trained once per test JVM. */
 public final class Nodes {
@@ -44,15 +42,14 @@ public final class Nodes {
      * tables' keys are unique); tests use it to show that a node does not check again the keys it copies.
      */
     public static BufferedDataTable withRepeatedKey(final BufferedDataTable table, final String key) {
-        BufferedDataContainer c = new ExecutionContext(new DefaultNodeProgressMonitor()).createDataContainer(
-            table.getDataTableSpec(), DataContainerSettings.builder().withCheckDuplicateRowKeys(false).build());
+        List<DataRow> rows = new ArrayList<>();
         for (DataRow row : table) {
             List<DataCell> cells = new ArrayList<>();
             row.forEach(cells::add);
-            c.addRowToTable(new DefaultRow(key, cells));
+            rows.add(new DefaultRow(key, cells));
         }
-        c.close();
-        return c.getTable();
+        return Tables.table(table.getDataTableSpec(),
+            DataContainerSettings.builder().withCheckDuplicateRowKeys(false).build(), rows);
     }
 
     /** @return a runner on a new filter model */

@@ -3,8 +3,8 @@ package org.knime.core.data.container;
 /**
  * Offline stand-in for KNIME's DataContainerSettings (knime-core
  * org.knime.core/src/eclipse/org/knime/core/data/container/DataContainerSettings.java, public builder since 5.3);
- * only the public {@link #builder()} and its three settings. Offline, containers keep no domains, so only the
- * duplicate check changes what a container does.
+ * only the public {@link #builder()} and the two settings this extension uses. Offline, containers keep no
+ * domains, so only the duplicate check changes what a container does.
  */
 public final class DataContainerSettings {
 
@@ -49,17 +49,11 @@ public final class DataContainerSettings {
          */
         Builder withCheckDuplicateRowKeys(boolean enableCheckDuplicateRowKeys);
 
-        /**
-         * @param enableDomainUpdate whether the container updates domains while rows are added
-         * @return this
-         */
-        Builder withDomainUpdate(boolean enableDomainUpdate);
-
         /** @return the settings */
         DataContainerSettings build();
     }
 
-    /** Offline there are no domains: the domain settings are accepted and have no effect. */
+    /** Offline there are no domains: the domain setting is accepted and has no effect. */
     private static final class BuilderImpl implements Builder {
 
         private boolean m_check = true;
@@ -72,11 +66,6 @@ public final class DataContainerSettings {
         @Override
         public Builder withCheckDuplicateRowKeys(final boolean enableCheckDuplicateRowKeys) {
             m_check = enableCheckDuplicateRowKeys;
-            return this;
-        }
-
-        @Override
-        public Builder withDomainUpdate(final boolean enableDomainUpdate) {
             return this;
         }
 
