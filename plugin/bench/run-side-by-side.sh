@@ -57,9 +57,16 @@ engine() {
 }
 MAIN=org.aedetect.autoencoder.engine.bench.SideBySideBenchmark
 DATA="$PWD/plugin/target/bench-reference-$ROWS.f32"
+rm -f "$DATA" # written by the engine's first reference run, read by every later one and by PyTorch
 OUT="$(mktemp)"
 trap 'rm -f "$OUT"' EXIT
 load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# the engine on the reference network and rows; $1: label, $2: file the JSON line goes to too, then JVM options
+engine_reference() {
+    local label="$1" file="$2"
+    shift 2
+    engine 2g "$@" -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "$label" | tee -a "$file"
+}
 
 echo "# side-by-side benchmark, $(date -u +%FT%TZ), $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# java: $(java -version 2>&1 | head -1)"
@@ -107,10 +114,10 @@ fi
 echo
 echo "## 1-3. Reference network 784-512-128-32-128-512-784, batch 256, $ROWS rows, $EPOCHS epochs, scoring $ROWS rows"
 load
-engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" engine | tee -a "$OUT"
+engine_reference engine "$OUT"
 if [ "$SKIP_BEFORE" = 0 ]; then
-    engine 2g -Daedetect.threads=nd4j -Daedetect.trainer=dl4j -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" \
-        "$ROWS" "$DATA" "before: DL4J fit() loop, ND4J default threads" | tee -a "$OUT"
+    engine_reference "before: DL4J fit() loop, ND4J default threads" "$OUT" -Daedetect.threads=nd4j \
+        -Daedetect.trainer=dl4j
 fi
 # PyTorch on the reference rows under its four thread settings; $1: label prefix, $2: file the JSON lines go to too
 torch_settings() {
@@ -128,9 +135,8 @@ if [ -n "$PY" ]; then
 fi
 # the engine with one BLAS thread too (PyTorch gets several settings; this allows same-setting
 # comparisons), then the default again, so that a load change during the run shows up
-engine 2g -Daedetect.threads=1,1 -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" \
-    "engine, threads 1,1 (not the default)" | tee -a "$OUT"
-engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "engine (again)" | tee -a "$OUT"
+engine_reference "engine, threads 1,1 (not the default)" "$OUT" -Daedetect.threads=1,1
+engine_reference "engine (again)" "$OUT"
 load
 python3 - "$OUT" <<'EOF'
 import json, re, sys
@@ -203,13 +209,11 @@ if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
     # odd rounds run PyTorch first, even rounds the engine first, so that neither always gets the quieter slot
     for round in $(seq 1 "$ROUNDS"); do
         if [ $((round % 2)) = 0 ]; then
-            engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "round $round, engine" \
-                | tee -a "$ROUNDS_OUT"
+            engine_reference "round $round, engine" "$ROUNDS_OUT"
         fi
         torch_settings "round $round, " "$ROUNDS_OUT"
         if [ $((round % 2)) = 1 ]; then
-            engine 2g -cp "$CP" $MAIN reference "$ROWS" "$EPOCHS" "$ROWS" "$DATA" "round $round, engine" \
-                | tee -a "$ROUNDS_OUT"
+            engine_reference "round $round, engine" "$ROUNDS_OUT"
         fi
     done
     load
