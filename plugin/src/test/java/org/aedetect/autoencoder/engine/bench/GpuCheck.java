@@ -29,9 +29,11 @@ import org.bytedeco.javacpp.Pointer;
  * The program behind plugin/gpu-check/gpu-check.sh (issue 7). Each backend runs in its own JVM,
  * because ND4J fixes its backend once per JVM:
  * <ul>
- * <li>{@code detect}: probes the GPUs, prints what was found and what Auto decides, and trains a tiny
- * network under Auto to show that whatever was decided actually runs. Exit 0 when CUDA is usable,
- * 3 when Auto falls back to the CPU.</li>
+ * <li>{@code probe}: probes the GPUs and prints what was found and what Auto and CUDA decide, without
+ * starting ND4J: it needs only the CUDA runtime preset and the CUDA 11 runtime library, not ND4J's
+ * natives. Exit 0 when CUDA is usable, 3 when Auto falls back to the CPU.</li>
+ * <li>{@code detect}: {@code probe}, then trains a tiny network under Auto to show that whatever was
+ * decided actually runs. Same exit codes.</li>
  * <li>{@code train <dir>}: trains the reference network on the backend chosen with
  * -Daedetect.backend, scores a fixed evaluation set, writes model and scores to the folder and
  * prints one JSON line.</li>
@@ -57,14 +59,17 @@ public final class GpuCheck {
     public static void main(final String[] args) throws IOException {
         final String mode = args.length > 0 ? args[0] : "detect";
         switch (mode) {
+            case "probe" -> System.exit(probe() ? 0 : 3);
             case "detect" -> System.exit(detect());
             case "train" -> train(Path.of(args[1]));
             case "compare" -> System.exit(compare(Path.of(args[1])));
-            default -> throw new IllegalArgumentException("usage: GpuCheck detect | train <dir> | compare <dir>");
+            default -> throw new IllegalArgumentException(
+                "usage: GpuCheck probe | detect | train <dir> | compare <dir>");
         }
     }
 
-    private static int detect() {
+    /** @return whether CUDA is usable */
+    private static boolean probe() {
         final GpuFacts facts = Nd4jRuntime.probeGpus();
         boolean cudaUsable;
         String decision;
@@ -76,9 +81,21 @@ public final class GpuCheck {
             cudaUsable = false;
             decision = e.getMessage();
         }
+        String cudaDecision;
+        try {
+            BackendSelector.decide(BackendChoice.CUDA, facts);
+            cudaDecision = "CUDA accepted";
+        } catch (BackendUnavailableException e) {
+            cudaDecision = e.getMessage();
+        }
         System.out.println(json("check", "detect", "gpuFeature", facts.cudaBackendInstalled(), "problem",
             facts.problem(), "devices", facts.devices().stream().map(GpuCheck::describe).collect(
-                Collectors.joining("; ")), "autoDecision", decision));
+                Collectors.joining("; ")), "autoDecision", decision, "cudaDecision", cudaDecision));
+        return cudaUsable;
+    }
+
+    private static int detect() {
+        final boolean cudaUsable = probe();
         final var selfCheck = NativeSelfCheck.run();
         System.out.println(json("check", "auto-runs", "backend", selfCheck.get("backend"), "device",
             selfCheck.get("device"), "lossBefore", selfCheck.get("lossBefore"), "lossAfter", selfCheck.get("lossAfter"),
