@@ -1,18 +1,27 @@
 package org.knime.core.node;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.swing.JComponent;
 
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.UnmaterializedCell;
 import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.container.filter.CloseableDataRowIterable;
+import org.knime.core.data.container.filter.TableFilter;
+import org.knime.core.data.def.DefaultCellIterator;
 import org.knime.core.data.def.JoinedRow;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.PortTypeRegistry;
+import org.knime.offline.testing.TableReads;
 
 /**
  * Offline stand-in for KNIME's BufferedDataTable (knime-core org.knime.core/src/eclipse/org/knime/core/node/BufferedDataTable.java); behaviour simplified for tests.
@@ -97,7 +106,91 @@ public final class BufferedDataTable implements DataTable, PortObject {
 
     @Override
     public CloseableRowIterator iterator() {
+        return iterate(null);
+    }
+
+    /** Stand-in detail: opens the rows and records which columns are read ({@link TableReads}). */
+    private CloseableRowIterator iterate(final Set<Integer> materialized) {
+        TableReads.record(this, materialized);
         return m_rows.get();
+    }
+
+    /**
+     * The rows with only the filter's columns materialized. Stand-in detail: the other cells are always
+     * {@link UnmaterializedCell}s, as when KNIME reads a table from disk (KNIME's in-memory tables may hand out all
+     * cells), so that a test notices a node reading a column it did not ask for.
+     *
+     * @param filter the columns to materialize
+     * @return the filtered rows, as often as iterated
+     * @throws IndexOutOfBoundsException if a column index is not in the spec
+     */
+    public CloseableDataRowIterable filter(final TableFilter filter) {
+        if (filter == null) {
+            throw new IllegalArgumentException("Argument must not be null.");
+        }
+        final Set<Integer> columns = filter.getMaterializeColumnIndices().orElse(null);
+        if (columns == null) {
+            return this::iterator;
+        }
+
+        final boolean[] materialized = new boolean[m_spec.getNumColumns()];
+        for (final int index : columns) {
+            if (index < 0 || index >= materialized.length) {
+                throw new IndexOutOfBoundsException("Column index " + index + " out of range [0, "
+                    + materialized.length + ")");
+            }
+            materialized[index] = true;
+        }
+        return () -> new CloseableRowIterator() {
+            private final CloseableRowIterator m_all = iterate(columns);
+
+            @Override
+            public boolean hasNext() {
+                return m_all.hasNext();
+            }
+
+            @Override
+            public DataRow next() {
+                return new FilteredRow(m_all.next(), materialized);
+            }
+
+            @Override
+            public void close() {
+                m_all.close();
+            }
+        };
+    }
+
+    /** Stand-in detail: a row of which only some cells are materialized. */
+    private static final class FilteredRow implements DataRow {
+        private final DataRow m_row;
+
+        private final boolean[] m_materialized;
+
+        FilteredRow(final DataRow row, final boolean[] materialized) {
+            m_row = row;
+            m_materialized = materialized;
+        }
+
+        @Override
+        public int getNumCells() {
+            return m_row.getNumCells();
+        }
+
+        @Override
+        public RowKey getKey() {
+            return m_row.getKey();
+        }
+
+        @Override
+        public DataCell getCell(final int index) {
+            return m_materialized[index] ? m_row.getCell(index) : UnmaterializedCell.getInstance();
+        }
+
+        @Override
+        public Iterator<DataCell> iterator() {
+            return new DefaultCellIterator(this);
+        }
     }
 
     /**

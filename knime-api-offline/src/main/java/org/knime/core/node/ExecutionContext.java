@@ -11,6 +11,7 @@ import org.knime.core.data.RowKey;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.container.ColumnRearranger;
 import org.knime.core.data.container.DataContainerSettings;
+import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.node.streamable.StreamableFunction;
 
 /**
@@ -129,7 +130,10 @@ public class ExecutionContext extends ExecutionMonitor {
                 + right.size() + ".");
         }
         DataTableSpec spec = new DataTableSpec(left.getDataTableSpec(), right.getDataTableSpec());
-        try (CloseableRowIterator l = left.iterator(); CloseableRowIterator r = right.iterator()) {
+        // as KNIME's check does: the keys only, no cells materialized
+        TableFilter keysOnly = TableFilter.materializeCols();
+        try (CloseableRowIterator l = left.filter(keysOnly).iterator();
+                CloseableRowIterator r = right.filter(keysOnly).iterator()) {
             for (long index = 0; l.hasNext(); index++) {
                 exec.checkCanceled();
                 RowKey leftKey = l.next().getKey();
