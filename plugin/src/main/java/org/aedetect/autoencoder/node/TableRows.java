@@ -10,11 +10,12 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.node.BufferedDataTable;
 
 /**
  * The numeric columns of a KNIME table as the engine's {@link RowSource}: each pass iterates the table
- * again (nothing is copied), missing cells become NaN.
+ * again (nothing is copied), materializing only those columns; missing cells become NaN.
  */
 public final class TableRows implements RowSource {
 
@@ -86,7 +87,8 @@ public final class TableRows implements RowSource {
 
     @Override
     public RowCursor open() {
-        CloseableRowIterator it = m_table.iterator();
+        // only the model's columns: KNIME then deserializes no other column of a table on disk or in columns
+        CloseableRowIterator it = m_table.filter(TableFilter.materializeCols(m_indices)).iterator();
         return new RowCursor() {
             @Override
             public boolean next(final double[] into) {

@@ -20,6 +20,8 @@ import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
 import org.knime.core.data.def.DefaultRow;
@@ -141,19 +143,24 @@ final class ThresholdFilterNodeModel extends NodeModel {
         ExecutionMonitor progress = exec.createSubProgress(append ? 0.6 : 0.7);
         int anomalies = 0;
         int i = 0;
-        for (DataRow row : table) {
-            boolean anomaly = Double.isNaN(scores[i]) ? missing == MissingScores.ANOMALY
-                : rule.isAnomaly(scores[i], threshold);
-            anomalies += anomaly ? 1 : 0;
-            if (append) {
-                first.addRowToTable(new DefaultRow(row.getKey(), BooleanCellFactory.create(anomaly)));
-            } else {
-                (anomaly ? first : second).addRowToTable(row);
-            }
-            i++;
-            if (i % 1024 == 0) {
-                progress.checkCanceled();
-                progress.setProgress(i / (double)scores.length);
+        // appending needs only the keys: no cell is materialized
+        try (CloseableRowIterator rows =
+            append ? table.filter(TableFilter.materializeCols()).iterator() : table.iterator()) {
+            while (rows.hasNext()) {
+                DataRow row = rows.next();
+                boolean anomaly = Double.isNaN(scores[i]) ? missing == MissingScores.ANOMALY
+                    : rule.isAnomaly(scores[i], threshold);
+                anomalies += anomaly ? 1 : 0;
+                if (append) {
+                    first.addRowToTable(new DefaultRow(row.getKey(), BooleanCellFactory.create(anomaly)));
+                } else {
+                    (anomaly ? first : second).addRowToTable(row);
+                }
+                i++;
+                if (i % 1024 == 0) {
+                    progress.checkCanceled();
+                    progress.setProgress(i / (double)scores.length);
+                }
             }
         }
         first.close();
@@ -179,25 +186,29 @@ final class ThresholdFilterNodeModel extends NodeModel {
                 + "handles at most " + (Integer.MAX_VALUE - 8) + ".");
         }
         double[] scores = new double[(int)table.size()];
+        String column = table.getDataTableSpec().getColumnSpec(scoreIndex).getName();
         int i = 0;
-        for (DataRow row : table) {
-            DataCell cell = row.getCell(scoreIndex);
-            double value = cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
-            if (Double.isInfinite(value)) {
-                throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has an infinite score (" + value
-                    + " in \"" + table.getDataTableSpec().getColumnSpec(scoreIndex).getName() + "\"), so no "
-                    + "threshold can be computed. Remove or replace infinite scores before this node.");
-            }
-            if (Double.isNaN(value) && missing == MissingScores.FAIL) {
-                throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has no score (missing cell in \""
-                    + table.getDataTableSpec().getColumnSpec(scoreIndex).getName() + "\"). Choose how to treat "
-                    + "missing scores in the dialog, or remove those rows.");
-            }
-            // a NaN number counts as a missing score (documented in the node description)
-            scores[i++] = value;
-            if (i % 4096 == 0) {
-                exec.checkCanceled();
-                exec.setProgress(i / (double)scores.length);
+        // only the score column is read
+        try (CloseableRowIterator rows = table.filter(TableFilter.materializeCols(scoreIndex)).iterator()) {
+            while (rows.hasNext()) {
+                DataRow row = rows.next();
+                DataCell cell = row.getCell(scoreIndex);
+                double value = cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
+                if (Double.isInfinite(value)) {
+                    throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has an infinite score (" + value
+                        + " in \"" + column + "\"), so no threshold can be computed. Remove or replace infinite "
+                        + "scores before this node.");
+                }
+                if (Double.isNaN(value) && missing == MissingScores.FAIL) {
+                    throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has no score (missing cell in \""
+                        + column + "\"). Choose how to treat missing scores in the dialog, or remove those rows.");
+                }
+                // a NaN number counts as a missing score (documented in the node description)
+                scores[i++] = value;
+                if (i % 4096 == 0) {
+                    exec.checkCanceled();
+                    exec.setProgress(i / (double)scores.length);
+                }
             }
         }
         return scores;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +25,7 @@ import org.knime.core.node.NodeSettings;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.port.PortObject;
 import org.knime.offline.testing.NodeRunner;
+import org.knime.offline.testing.TableReads;
 import org.knime.offline.testing.Tables;
 
 class ThresholdFilterNodeModelTest {
@@ -127,6 +129,23 @@ class ThresholdFilterNodeModelTest {
         Nodes.set(runner, "missing_scores", "Fail");
         Exception e = assertThrows(Exception.class, () -> runner.execute(scores(0.1, Double.NaN), null));
         assertTrue(e.getMessage().contains("\"Row1\""), e.getMessage());
+    }
+
+    @Test
+    void readsOnlyTheScoreColumnAndWhatItsOutputsNeed() throws Exception {
+        double[][] values = {{7, 0.1}, {8, 0.9}, {9, 0.6}};
+        NodeRunner<NodeModel> runner = filter("Fixed value", "fixed_threshold", 0.5);
+        BufferedDataTable splitIn = Tables.doubles(new String[]{"x", SCORE}, values);
+        runner.execute(splitIn, null);
+        // the scores, then whole rows for the two outputs
+        assertEquals(List.of(Optional.of(Set.of(1)), Optional.empty()), TableReads.of(splitIn));
+
+        Nodes.set(runner, "output_mode", "Append anomaly column");
+        BufferedDataTable appendIn = Tables.doubles(new String[]{"x", SCORE}, values);
+        runner.execute(appendIn, null);
+        // the scores, the keys for the flags, the keys again for the join's check: no other cell
+        assertEquals(List.of(Optional.of(Set.of(1)), Optional.of(Set.of()), Optional.of(Set.of())),
+            TableReads.of(appendIn));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +31,7 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.offline.testing.ColumnFilterSettings;
 import org.knime.offline.testing.NodeRunner;
+import org.knime.offline.testing.TableReads;
 import org.knime.offline.testing.Tables;
 
 class AutoencoderLearnerNodeModelTest {
@@ -122,6 +124,19 @@ class AutoencoderLearnerNodeModelTest {
         assertFalse(model.isTrained());
         assertArrayEquals(new String[]{"Epoch", "Training loss", "Validation loss", "Seconds", "Backend"},
             ((DataTableSpec)out[1]).getColumnNames());
+    }
+
+    @Test
+    void trainingReadsOnlyTheSelectedColumns() throws Exception {
+        // in KNIME, a table read from disk or from the columnar backend deserializes only the columns asked for
+        NodeRunner<NodeModel> runner = Nodes.learner();
+        Nodes.fastLearnerSettings(runner, 2);
+        BufferedDataTable table = Planted.table(200, 0, 3);
+        runner.execute(table);
+        List<Optional<Set<Integer>>> reads = TableReads.of(table);
+        assertFalse(reads.isEmpty());
+        // s1..s6, not "id" (0) or "count" (7), in every pass over the table
+        assertEquals(Set.of(Optional.of(Set.of(1, 2, 3, 4, 5, 6))), Set.copyOf(reads), reads.toString());
     }
 
     @Test

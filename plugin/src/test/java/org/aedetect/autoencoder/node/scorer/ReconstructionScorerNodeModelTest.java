@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,6 +34,7 @@ import org.knime.core.node.NodeSettings;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.streamable.InputPortRole;
 import org.knime.offline.testing.NodeRunner;
+import org.knime.offline.testing.TableReads;
 import org.knime.offline.testing.Tables;
 
 class ReconstructionScorerNodeModelTest {
@@ -194,6 +196,17 @@ class ReconstructionScorerNodeModelTest {
         BufferedDataTable scored = Nodes.table(Nodes.scorer().execute(model, table), 0);
         assertEquals(table.size(), scored.size());
         assertTrue(Tables.rowKeys(scored).stream().allMatch("same"::equals));
+    }
+
+    @Test
+    void executionReadsOnlyTheModelColumnsAndThenOnlyTheKeys() throws Exception {
+        // in KNIME, a table read from disk or from the columnar backend deserializes only the columns asked for
+        AutoencoderPortObject model = Nodes.trainedModel();
+        BufferedDataTable table = Planted.table(1500, 5, 16);
+        Nodes.scorer().execute(model, table);
+        Set<Integer> sensors = Set.of(1, 2, 3, 4, 5, 6); // not "id" (0) or "count" (7)
+        // scoring, then the join's key check
+        assertEquals(List.of(Optional.of(sensors), Optional.of(Set.of())), TableReads.of(table));
     }
 
     @Test
