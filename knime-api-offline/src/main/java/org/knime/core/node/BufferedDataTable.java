@@ -2,7 +2,9 @@ package org.knime.core.node;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.swing.JComponent;
@@ -11,12 +13,11 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.RowKey;
 import org.knime.core.data.UnmaterializedCell;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.container.filter.CloseableDataRowIterable;
 import org.knime.core.data.container.filter.TableFilter;
-import org.knime.core.data.def.DefaultCellIterator;
+import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.JoinedRow;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortType;
@@ -42,17 +43,24 @@ public final class BufferedDataTable implements DataTable, PortObject {
     /** Stand-in detail: opens the rows, either a stored list or two tables joined while they are read. */
     private final Supplier<CloseableRowIterator> m_rows;
 
+    /** Stand-in detail: the rows of a stored table, null for a joined one. */
+    private final List<DataRow> m_stored;
+
+    /** Stand-in detail: a stored table's rows as {@link #filter} hands them out, per set of materialized columns. */
+    private final Map<Set<Integer>, List<DataRow>> m_filtered = new ConcurrentHashMap<>();
+
     BufferedDataTable(final DataTableSpec spec, final List<DataRow> rows) {
-        List<DataRow> stored = List.copyOf(rows);
+        m_stored = List.copyOf(rows);
         m_spec = spec;
-        m_size = stored.size();
-        m_rows = () -> CloseableRowIterator.from(stored.iterator());
+        m_size = m_stored.size();
+        m_rows = () -> CloseableRowIterator.from(m_stored.iterator());
     }
 
     private BufferedDataTable(final DataTableSpec spec, final long size, final Supplier<CloseableRowIterator> rows) {
         m_spec = spec;
         m_size = size;
         m_rows = rows;
+        m_stored = null;
     }
 
     /**
@@ -118,7 +126,9 @@ public final class BufferedDataTable implements DataTable, PortObject {
     /**
      * The rows with only the filter's columns materialized. Stand-in detail: the other cells are always
      * {@link UnmaterializedCell}s, as when KNIME reads a table from disk (KNIME's in-memory tables may hand out all
-     * cells), so that a test notices a node reading a column it did not ask for.
+     * cells), so that a test notices a node reading a column it did not ask for. A stored table makes its filtered
+     * rows once per column set and hands out the same rows on later iterations, so that reading them costs what
+     * reading its own rows does.
      *
      * @param filter the columns to materialize
      * @return the filtered rows, as often as iterated
@@ -132,7 +142,6 @@ public final class BufferedDataTable implements DataTable, PortObject {
         if (columns == null) {
             return this::iterator;
         }
-
         final boolean[] materialized = new boolean[m_spec.getNumColumns()];
         for (final int index : columns) {
             if (index < 0 || index >= materialized.length) {
@@ -141,56 +150,37 @@ public final class BufferedDataTable implements DataTable, PortObject {
             }
             materialized[index] = true;
         }
-        return () -> new CloseableRowIterator() {
-            private final CloseableRowIterator m_all = iterate(columns);
+        return () -> {
+            final CloseableRowIterator all = iterate(columns);
+            final Iterator<DataRow> rows = m_stored == null ? null
+                : m_filtered.computeIfAbsent(Set.copyOf(columns), c -> m_stored.stream()
+                    .map(row -> materialize(row, materialized)).toList()).iterator();
+            return new CloseableRowIterator() {
+                @Override
+                public boolean hasNext() {
+                    return rows != null ? rows.hasNext() : all.hasNext();
+                }
 
-            @Override
-            public boolean hasNext() {
-                return m_all.hasNext();
-            }
+                @Override
+                public DataRow next() {
+                    return rows != null ? rows.next() : materialize(all.next(), materialized);
+                }
 
-            @Override
-            public DataRow next() {
-                return new FilteredRow(m_all.next(), materialized);
-            }
-
-            @Override
-            public void close() {
-                m_all.close();
-            }
+                @Override
+                public void close() {
+                    all.close();
+                }
+            };
         };
     }
 
-    /** Stand-in detail: a row of which only some cells are materialized. */
-    private static final class FilteredRow implements DataRow {
-        private final DataRow m_row;
-
-        private final boolean[] m_materialized;
-
-        FilteredRow(final DataRow row, final boolean[] materialized) {
-            m_row = row;
-            m_materialized = materialized;
+    /** Stand-in detail: a copy of {@code row} with unmaterialized cells where {@code materialized} is false. */
+    private static DataRow materialize(final DataRow row, final boolean[] materialized) {
+        final DataCell[] cells = new DataCell[row.getNumCells()];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = materialized[c] ? row.getCell(c) : UnmaterializedCell.getInstance();
         }
-
-        @Override
-        public int getNumCells() {
-            return m_row.getNumCells();
-        }
-
-        @Override
-        public RowKey getKey() {
-            return m_row.getKey();
-        }
-
-        @Override
-        public DataCell getCell(final int index) {
-            return m_materialized[index] ? m_row.getCell(index) : UnmaterializedCell.getInstance();
-        }
-
-        @Override
-        public Iterator<DataCell> iterator() {
-            return new DefaultCellIterator(this);
-        }
+        return new DefaultRow(row.getKey(), cells);
     }
 
     /**
