@@ -1,11 +1,10 @@
 package org.knime.core.node;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import javax.swing.JComponent;
 
@@ -40,32 +39,33 @@ public final class BufferedDataTable implements DataTable, PortObject {
 
     private final long m_size;
 
-    /** Stand-in detail: opens the rows, either a stored list or two tables joined while they are read. */
-    private final Supplier<CloseableRowIterator> m_rows;
-
-    /** Stand-in detail: the rows of a stored table, null for a joined one. */
-    private final List<DataRow> m_stored;
-
-    /** Stand-in detail: a stored table's rows as {@link #filter} hands them out, per set of materialized columns. */
-    private final Map<Set<Integer>, List<DataRow>> m_filtered = new ConcurrentHashMap<>();
+    /**
+     * Stand-in detail: opens the rows of a stored list or of two tables joined while they are read, with the given
+     * columns materialized (null: all).
+     */
+    private final Function<Set<Integer>, CloseableRowIterator> m_open;
 
     BufferedDataTable(final DataTableSpec spec, final List<DataRow> rows) {
-        m_stored = List.copyOf(rows);
+        final List<DataRow> stored = List.copyOf(rows);
+        // filtered rows are made once per column set, so that reading them costs what reading the rows does
+        final Map<Set<Integer>, List<DataRow>> filtered = new ConcurrentHashMap<>();
         m_spec = spec;
-        m_size = m_stored.size();
-        m_rows = () -> CloseableRowIterator.from(m_stored.iterator());
+        m_size = stored.size();
+        m_open = columns -> CloseableRowIterator.from((columns == null ? stored
+            : filtered.computeIfAbsent(columns, c -> materialize(stored, c, spec.getNumColumns()))).iterator());
     }
 
-    private BufferedDataTable(final DataTableSpec spec, final long size, final Supplier<CloseableRowIterator> rows) {
+    private BufferedDataTable(final DataTableSpec spec, final long size,
+        final Function<Set<Integer>, CloseableRowIterator> open) {
         m_spec = spec;
         m_size = size;
-        m_rows = rows;
-        m_stored = null;
+        m_open = open;
     }
 
     /**
      * Stand-in detail: the table behind {@link ExecutionContext#createJoinedTable}, which has checked the row
-     * counts, the row keys and the spec. It references both tables; each row is joined when it is read.
+     * counts, the row keys and the spec. It references both tables; each row is joined when it is read, and a
+     * filter is split between the two tables, as KNIME's joined table does.
      *
      * @param spec the joined spec
      * @param left the first columns
@@ -74,10 +74,15 @@ public final class BufferedDataTable implements DataTable, PortObject {
      */
     static BufferedDataTable joined(final DataTableSpec spec, final BufferedDataTable left,
         final BufferedDataTable right) {
-        return new BufferedDataTable(spec, left.size(), () -> new CloseableRowIterator() {
-            private final CloseableRowIterator m_left = left.iterator();
+        final int leftColumns = left.getDataTableSpec().getNumColumns();
+        return new BufferedDataTable(spec, left.size(), columns -> new CloseableRowIterator() {
+            private final CloseableRowIterator m_left = columns == null ? left.iterator() : left.filter(
+                TableFilter.materializeCols(columns.stream().filter(c -> c < leftColumns).mapToInt(c -> c).toArray()))
+                .iterator();
 
-            private final CloseableRowIterator m_right = right.iterator();
+            private final CloseableRowIterator m_right = columns == null ? right.iterator() : right.filter(
+                TableFilter.materializeCols(columns.stream().filter(c -> c >= leftColumns)
+                    .mapToInt(c -> c - leftColumns).toArray())).iterator();
 
             @Override
             public boolean hasNext() {
@@ -120,15 +125,14 @@ public final class BufferedDataTable implements DataTable, PortObject {
     /** Stand-in detail: opens the rows and records which columns are read ({@link TableReads}). */
     private CloseableRowIterator iterate(final Set<Integer> materialized) {
         TableReads.record(this, materialized);
-        return m_rows.get();
+        return m_open.apply(materialized);
     }
 
     /**
      * The rows with only the filter's columns materialized. Stand-in detail: the other cells are always
-     * {@link UnmaterializedCell}s, as when KNIME reads a table from disk (KNIME's in-memory tables may hand out all
-     * cells), so that a test notices a node reading a column it did not ask for. A stored table makes its filtered
-     * rows once per column set and hands out the same rows on later iterations, so that reading them costs what
-     * reading its own rows does.
+     * {@link UnmaterializedCell}s, as KNIME's columnar backend hands them out (its row-based backend hands out
+     * whole rows), so that a test notices a node reading a column it did not ask for. A stored table makes its
+     * filtered rows once per column set and hands out the same rows on later iterations.
      *
      * @param filter the columns to materialize
      * @return the filtered rows, as often as iterated
@@ -138,49 +142,29 @@ public final class BufferedDataTable implements DataTable, PortObject {
         if (filter == null) {
             throw new IllegalArgumentException("Argument must not be null.");
         }
-        final Set<Integer> columns = filter.getMaterializeColumnIndices().orElse(null);
-        if (columns == null) {
-            return this::iterator;
-        }
-        final boolean[] materialized = new boolean[m_spec.getNumColumns()];
+        // the stand-in's filters always name their columns
+        final Set<Integer> columns = filter.getMaterializeColumnIndices().orElseThrow();
         for (final int index : columns) {
-            if (index < 0 || index >= materialized.length) {
+            if (index < 0 || index >= m_spec.getNumColumns()) {
                 throw new IndexOutOfBoundsException("Column index " + index + " out of range [0, "
-                    + materialized.length + ")");
+                    + m_spec.getNumColumns() + ")");
             }
-            materialized[index] = true;
         }
-        return () -> {
-            final CloseableRowIterator all = iterate(columns);
-            final Iterator<DataRow> rows = m_stored == null ? null
-                : m_filtered.computeIfAbsent(Set.copyOf(columns), c -> m_stored.stream()
-                    .map(row -> materialize(row, materialized)).toList()).iterator();
-            return new CloseableRowIterator() {
-                @Override
-                public boolean hasNext() {
-                    return rows != null ? rows.hasNext() : all.hasNext();
-                }
-
-                @Override
-                public DataRow next() {
-                    return rows != null ? rows.next() : materialize(all.next(), materialized);
-                }
-
-                @Override
-                public void close() {
-                    all.close();
-                }
-            };
-        };
+        return () -> iterate(columns);
     }
 
-    /** Stand-in detail: a copy of {@code row} with unmaterialized cells where {@code materialized} is false. */
-    private static DataRow materialize(final DataRow row, final boolean[] materialized) {
-        final DataCell[] cells = new DataCell[row.getNumCells()];
-        for (int c = 0; c < cells.length; c++) {
-            cells[c] = materialized[c] ? row.getCell(c) : UnmaterializedCell.getInstance();
-        }
-        return new DefaultRow(row.getKey(), cells);
+    /** Stand-in detail: copies of {@code rows} with unmaterialized cells outside {@code columns}. */
+    private static List<DataRow> materialize(final List<DataRow> rows, final Set<Integer> columns,
+        final int width) {
+        final boolean[] materialized = new boolean[width];
+        columns.forEach(c -> materialized[c] = true);
+        return rows.stream().map(row -> {
+            final DataCell[] cells = new DataCell[width];
+            for (int c = 0; c < width; c++) {
+                cells[c] = materialized[c] ? row.getCell(c) : UnmaterializedCell.getInstance();
+            }
+            return (DataRow)new DefaultRow(row.getKey(), cells);
+        }).toList();
     }
 
     /**

@@ -12,8 +12,8 @@ import org.knime.core.node.BufferedDataTable;
 
 /**
  * Not KNIME API: which columns each iteration of a stand-in table materialized, so that tests can check that a
- * node reads only the columns it needs (in KNIME, reading a table from disk or from the columnar backend
- * deserializes only the columns a {@code TableFilter} names).
+ * node asks only for the columns it needs (in KNIME, the columnar table backend reads only the columns a
+ * {@code TableFilter} names; the row-based backend reads whole rows).
  */
 public final class TableReads {
 

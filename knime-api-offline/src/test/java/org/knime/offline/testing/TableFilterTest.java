@@ -1,7 +1,6 @@
 package org.knime.offline.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -41,12 +40,34 @@ class TableFilterTest {
         }
         assertEquals(2, rows);
         // keys only, as KNIME's join check reads them
-        DataRow keysOnly = table.filter(TableFilter.materializeCols()).iterator().next();
-        assertEquals(all.get(0).getKey(), keysOnly.getKey());
-        assertSame(UnmaterializedCell.getInstance(), keysOnly.getCell(0));
-        // a node that reads such a cell as a number fails loudly
-        DataCell unread = keysOnly.getCell(0);
-        assertFalse(unread instanceof DoubleValue);
+        try (CloseableRowIterator it = table.filter(TableFilter.materializeCols()).iterator()) {
+            DataRow keysOnly = it.next();
+            assertEquals(all.get(0).getKey(), keysOnly.getKey());
+            assertSame(UnmaterializedCell.getInstance(), keysOnly.getCell(0));
+            // a node that reads such a cell as a number fails loudly
+            DataCell unread = keysOnly.getCell(0);
+            assertThrows(ClassCastException.class, () -> ((DoubleValue)unread).getDoubleValue());
+        }
+    }
+
+    @Test
+    void aJoinedTableSplitsTheFilterBetweenItsTables() throws Exception {
+        BufferedDataTable left = Tables.doubles(new String[]{"a", "b"}, new double[][]{{1, 2}});
+        BufferedDataTable right = Tables.doubles(new String[]{"c"}, new double[][]{{3}});
+        ExecutionContext exec = new ExecutionContext(new DefaultNodeProgressMonitor());
+        BufferedDataTable joined = exec.createJoinedTable(left, right, exec);
+        DataCell b = Tables.rows(left).get(0).getCell(1);
+        DataCell c = Tables.rows(right).get(0).getCell(0);
+        TableReads.clear(left);
+        TableReads.clear(right);
+        try (CloseableRowIterator it = joined.filter(TableFilter.materializeCols(1, 2)).iterator()) {
+            DataRow row = it.next();
+            assertSame(UnmaterializedCell.getInstance(), row.getCell(0));
+            assertSame(b, row.getCell(1));
+            assertSame(c, row.getCell(2));
+        }
+        assertEquals(List.of(Optional.of(Set.of(1))), TableReads.of(left));
+        assertEquals(List.of(Optional.of(Set.of(0))), TableReads.of(right));
     }
 
     @Test

@@ -17,7 +17,8 @@ public final class TableFilter {
     }
 
     /**
-     * @return the indices of the columns to materialize; empty if all are
+     * @return the indices of the columns to materialize (in KNIME empty when all are; the stand-in's filters always
+     *         name them)
      */
     public Optional<Set<Integer>> getMaterializeColumnIndices() {
         return Optional.of(m_columnIndices);
