@@ -87,7 +87,8 @@ public final class TableRows implements RowSource {
 
     @Override
     public RowCursor open() {
-        // only the model's columns: KNIME then deserializes no other column of a table on disk or in columns
+        // only the model's columns: KNIME's columnar backend then reads no other column (its row-based backend
+        // reads whole rows anyway)
         CloseableRowIterator it = m_table.filter(TableFilter.materializeCols(m_indices)).iterator();
         return new RowCursor() {
             @Override

@@ -30,8 +30,10 @@ import org.bytedeco.javacpp.Pointer;
  * because ND4J fixes its backend once per JVM:
  * <ul>
  * <li>{@code probe}: probes the GPUs and prints what was found and what Auto and CUDA decide, without
- * starting ND4J: it needs only the CUDA runtime preset and the CUDA 11 runtime library, not ND4J's
- * natives. Exit 0 when CUDA is usable, 3 when Auto falls back to the CPU.</li>
+ * starting ND4J: besides the plugin's classes it needs JavaCPP, its CUDA runtime preset, ND4J's CUDA classes
+ * (the jar without natives, so that the GPU feature counts as installed), nd4j-api, nd4j-common and the CUDA 11
+ * runtime library, but none of ND4J's natives. Exit 0 when CUDA is usable, 3 when Auto falls back to the
+ * CPU.</li>
  * <li>{@code detect}: {@code probe}, then trains a tiny network under Auto to show that whatever was
  * decided actually runs. Same exit codes.</li>
  * <li>{@code train <dir>}: trains the reference network on the backend chosen with
@@ -59,7 +61,7 @@ public final class GpuCheck {
     public static void main(final String[] args) throws IOException {
         final String mode = args.length > 0 ? args[0] : "detect";
         switch (mode) {
-            case "probe" -> System.exit(probe() ? 0 : 3);
+            case "probe" -> System.exit(probe("probe") ? 0 : 3);
             case "detect" -> System.exit(detect());
             case "train" -> train(Path.of(args[1]));
             case "compare" -> System.exit(compare(Path.of(args[1])));
@@ -68,8 +70,11 @@ public final class GpuCheck {
         }
     }
 
-    /** @return whether CUDA is usable */
-    private static boolean probe() {
+    /**
+     * @param check the name of the check in the printed line
+     * @return whether CUDA is usable
+     */
+    private static boolean probe(final String check) {
         final GpuFacts facts = Nd4jRuntime.probeGpus();
         boolean cudaUsable;
         String decision;
@@ -88,14 +93,14 @@ public final class GpuCheck {
         } catch (BackendUnavailableException e) {
             cudaDecision = e.getMessage();
         }
-        System.out.println(json("check", "detect", "gpuFeature", facts.cudaBackendInstalled(), "problem",
+        System.out.println(json("check", check, "gpuFeature", facts.cudaBackendInstalled(), "problem",
             facts.problem(), "devices", facts.devices().stream().map(GpuCheck::describe).collect(
                 Collectors.joining("; ")), "autoDecision", decision, "cudaDecision", cudaDecision));
         return cudaUsable;
     }
 
     private static int detect() {
-        final boolean cudaUsable = probe();
+        final boolean cudaUsable = probe("detect");
         final var selfCheck = NativeSelfCheck.run();
         System.out.println(json("check", "auto-runs", "backend", selfCheck.get("backend"), "device",
             selfCheck.get("device"), "lossBefore", selfCheck.get("lossBefore"), "lossAfter", selfCheck.get("lossAfter"),

@@ -128,7 +128,7 @@ class AutoencoderLearnerNodeModelTest {
 
     @Test
     void trainingReadsOnlyTheSelectedColumns() throws Exception {
-        // in KNIME, a table read from disk or from the columnar backend deserializes only the columns asked for
+        // KNIME's columnar backend reads only the columns asked for
         NodeRunner<NodeModel> runner = Nodes.learner();
         Nodes.fastLearnerSettings(runner, 2);
         BufferedDataTable table = Planted.table(200, 0, 3);

@@ -200,7 +200,7 @@ class ReconstructionScorerNodeModelTest {
 
     @Test
     void executionReadsOnlyTheModelColumnsAndThenOnlyTheKeys() throws Exception {
-        // in KNIME, a table read from disk or from the columnar backend deserializes only the columns asked for
+        // KNIME's columnar backend reads only the columns asked for
         AutoencoderPortObject model = Nodes.trainedModel();
         BufferedDataTable table = Planted.table(1500, 5, 16);
         Nodes.scorer().execute(model, table);
