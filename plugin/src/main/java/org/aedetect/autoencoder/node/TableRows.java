@@ -1,6 +1,7 @@
 package org.aedetect.autoencoder.node;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.aedetect.autoencoder.engine.RowCursor;
 import org.aedetect.autoencoder.engine.RowSource;
@@ -52,6 +53,17 @@ public final class TableRows implements RowSource {
     }
 
     /**
+     * A filter for reading only the given columns: KNIME's columnar backend then reads no other column (its
+     * row-based backend reads whole rows anyway).
+     *
+     * @param indices column indices, repeats allowed
+     * @return the filter
+     */
+    public static TableFilter only(final int[] indices) {
+        return TableFilter.materializeCols(IntStream.of(indices).distinct().toArray());
+    }
+
+    /**
      * Reads the selected cells of a row into {@code into}; missing cells become NaN.
      *
      * @param row the row
@@ -87,9 +99,7 @@ public final class TableRows implements RowSource {
 
     @Override
     public RowCursor open() {
-        // only the model's columns: KNIME's columnar backend then reads no other column (its row-based backend
-        // reads whole rows anyway)
-        CloseableRowIterator it = m_table.filter(TableFilter.materializeCols(m_indices)).iterator();
+        CloseableRowIterator it = m_table.filter(only(m_indices)).iterator();
         return new RowCursor() {
             @Override
             public boolean next(final double[] into) {

@@ -12,7 +12,6 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataType;
 import org.knime.core.data.append.AppendedColumnRow;
 import org.knime.core.data.container.CloseableRowIterator;
-import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
@@ -84,8 +83,7 @@ final class BatchScorer {
     void scores(final BufferedDataTable table, final BufferedDataContainer scores, final ExecutionContext exec)
         throws Exception {
         // only the model's columns are read; the node joins the scores to the whole input table
-        try (CloseableRowIterator it =
-            table.filter(TableFilter.materializeCols(m_columns.inputIndices())).iterator()) {
+        try (CloseableRowIterator it = table.filter(TableRows.only(m_columns.inputIndices())).iterator()) {
             run(() -> it.hasNext() ? it.next() : null, table.size(), exec, (rows, n, result) -> {
                 for (int i = 0; i < n; i++) {
                     scores.addRowToTable(new DefaultRow(rows[i].getKey(), scoreCells(result, i)));
