@@ -11,10 +11,6 @@ public class BufferedDataContainer extends DataContainer {
 
     private BufferedDataTable m_table;
 
-    BufferedDataContainer(final DataTableSpec spec) {
-        super(spec);
-    }
-
     BufferedDataContainer(final DataTableSpec spec, final DataContainerSettings settings) {
         super(spec, settings);
     }

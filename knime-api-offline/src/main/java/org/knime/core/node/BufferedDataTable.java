@@ -122,6 +122,16 @@ public final class BufferedDataTable implements DataTable, PortObject {
         return iterate(null);
     }
 
+    /**
+     * Stand-in detail: the rows for reading their keys only, recorded as a read of no column (as KNIME's join check
+     * reads them, through a filter that materializes none), but without making filtered copies: the tables a node
+     * joins are new on every execution, and copying them would be a cost KNIME does not have.
+     */
+    CloseableRowIterator keys() {
+        TableReads.record(this, Set.of());
+        return m_open.apply(null);
+    }
+
     /** Stand-in detail: opens the rows and records which columns are read ({@link TableReads}). */
     private CloseableRowIterator iterate(final Set<Integer> materialized) {
         TableReads.record(this, materialized);

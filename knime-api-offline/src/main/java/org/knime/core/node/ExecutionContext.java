@@ -11,7 +11,6 @@ import org.knime.core.data.RowKey;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.container.ColumnRearranger;
 import org.knime.core.data.container.DataContainerSettings;
-import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.node.streamable.StreamableFunction;
 
 /**
@@ -33,16 +32,7 @@ public class ExecutionContext extends ExecutionMonitor {
      * @return a new, open container
      */
     public BufferedDataContainer createDataContainer(final DataTableSpec spec) {
-        return new BufferedDataContainer(spec);
-    }
-
-    /**
-     * @param spec the spec of the table to create
-     * @param initDomain ignored offline (no domains)
-     * @return a new, open container
-     */
-    public BufferedDataContainer createDataContainer(final DataTableSpec spec, final boolean initDomain) {
-        return createDataContainer(spec);
+        return createDataContainer(spec, DataContainerSettings.builder().build());
     }
 
     /**
@@ -131,9 +121,7 @@ public class ExecutionContext extends ExecutionMonitor {
         }
         DataTableSpec spec = new DataTableSpec(left.getDataTableSpec(), right.getDataTableSpec());
         // as KNIME's check does: the keys only, no cells materialized
-        TableFilter keysOnly = TableFilter.materializeCols();
-        try (CloseableRowIterator l = left.filter(keysOnly).iterator();
-                CloseableRowIterator r = right.filter(keysOnly).iterator()) {
+        try (CloseableRowIterator l = left.keys(); CloseableRowIterator r = right.keys()) {
             for (long index = 0; l.hasNext(); index++) {
                 exec.checkCanceled();
                 RowKey leftKey = l.next().getKey();

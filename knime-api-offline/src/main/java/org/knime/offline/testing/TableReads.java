@@ -48,9 +48,4 @@ public final class TableReads {
             return List.copyOf(reads);
         }
     }
-
-    /** @param table a table whose iterations so far are forgotten */
-    public static void clear(final BufferedDataTable table) {
-        READS.remove(table);
-    }
 }

@@ -27,11 +27,6 @@ public class DataContainer implements RowAppender {
 
     private boolean m_closed;
 
-    /** @param spec the spec of the rows to come */
-    public DataContainer(final DataTableSpec spec) {
-        this(spec, DataContainerSettings.builder().build());
-    }
-
     /**
      * In KNIME public but not for clients (nodes use {@code ExecutionContext.createDataContainer(spec, settings)});
      * here it serves that method.
