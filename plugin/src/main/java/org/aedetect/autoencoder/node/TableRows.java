@@ -26,6 +26,9 @@ public final class TableRows implements RowSource {
 
     private final int[] m_indices;
 
+    /** Materializes only {@link #m_indices}. */
+    private final TableFilter m_filter;
+
     /**
      * @param table the table
      * @param columns the columns to read, all compatible with {@link DoubleValue}
@@ -34,6 +37,7 @@ public final class TableRows implements RowSource {
         m_table = table;
         m_columns = List.copyOf(columns);
         m_indices = indicesOf(table.getDataTableSpec(), columns);
+        m_filter = only(m_indices);
     }
 
     /**
@@ -99,7 +103,7 @@ public final class TableRows implements RowSource {
 
     @Override
     public RowCursor open() {
-        CloseableRowIterator it = m_table.filter(only(m_indices)).iterator();
+        CloseableRowIterator it = m_table.filter(m_filter).iterator();
         return new RowCursor() {
             @Override
             public boolean next(final double[] into) {

@@ -10,6 +10,7 @@ import org.aedetect.autoencoder.chart.ScoreHistogram;
 import org.aedetect.autoencoder.engine.ErrorDistribution;
 import org.aedetect.autoencoder.engine.ThresholdRule;
 import org.aedetect.autoencoder.node.InputKeyedContainer;
+import org.aedetect.autoencoder.node.TableRows;
 import org.aedetect.autoencoder.node.filter.FilterSettings.MissingScores;
 import org.aedetect.autoencoder.node.filter.FilterSettings.OutputMode;
 import org.aedetect.autoencoder.node.filter.FilterSettings.RuleKind;
@@ -21,7 +22,6 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.container.CloseableRowIterator;
-import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
 import org.knime.core.data.def.DefaultRow;
@@ -145,7 +145,7 @@ final class ThresholdFilterNodeModel extends NodeModel {
         int i = 0;
         // appending needs only the keys: no cell is materialized
         try (CloseableRowIterator rows =
-            append ? table.filter(TableFilter.materializeCols()).iterator() : table.iterator()) {
+            append ? table.filter(TableRows.only(new int[0])).iterator() : table.iterator()) {
             while (rows.hasNext()) {
                 DataRow row = rows.next();
                 boolean anomaly = Double.isNaN(scores[i]) ? missing == MissingScores.ANOMALY
@@ -189,7 +189,7 @@ final class ThresholdFilterNodeModel extends NodeModel {
         String column = table.getDataTableSpec().getColumnSpec(scoreIndex).getName();
         int i = 0;
         // only the score column is read
-        try (CloseableRowIterator rows = table.filter(TableFilter.materializeCols(scoreIndex)).iterator()) {
+        try (CloseableRowIterator rows = table.filter(TableRows.only(new int[]{scoreIndex})).iterator()) {
             while (rows.hasNext()) {
                 DataRow row = rows.next();
                 DataCell cell = row.getCell(scoreIndex);

@@ -84,9 +84,11 @@ final class BatchScorer {
         throws Exception {
         // only the model's columns are read; the node joins the scores to the whole input table
         try (CloseableRowIterator it = table.filter(TableRows.only(m_columns.inputIndices())).iterator()) {
+            // one array for all rows: DefaultRow copies it
+            final DataCell[] cells = new DataCell[m_columns.appendedCount()];
             run(() -> it.hasNext() ? it.next() : null, table.size(), exec, (rows, n, result) -> {
                 for (int i = 0; i < n; i++) {
-                    scores.addRowToTable(new DefaultRow(rows[i].getKey(), scoreCells(result, i)));
+                    scores.addRowToTable(new DefaultRow(rows[i].getKey(), scoreCells(result, i, cells)));
                 }
             });
         }
@@ -103,8 +105,9 @@ final class BatchScorer {
     void append(final RowInput in, final RowOutput out, final ExecutionContext exec) throws Exception {
         run(in::poll, -1, exec, (rows, n, result) -> {
             for (int i = 0; i < n; i++) {
-                // the input row's cells are referenced, not copied
-                out.push(new AppendedColumnRow(rows[i], scoreCells(result, i)));
+                // the input row's cells are referenced, not copied; the row keeps the array of score cells
+                out.push(new AppendedColumnRow(rows[i],
+                    scoreCells(result, i, new DataCell[m_columns.appendedCount()])));
             }
         });
         in.close();
@@ -159,9 +162,11 @@ final class BatchScorer {
     /**
      * The score cells of one row, in the order of {@link ScoreColumns#appendedSpec()}: the error, the
      * per-column errors if asked for, the percentile if asked for; NaN becomes a missing cell.
+     *
+     * @param into receives the cells, {@link ScoreColumns#appendedCount()} long
+     * @return {@code into}
      */
-    private DataCell[] scoreCells(final ScoreResult result, final int row) {
-        DataCell[] into = new DataCell[m_columns.appendedCount()];
+    private DataCell[] scoreCells(final ScoreResult result, final int row, final DataCell[] into) {
         int c = 0;
         into[c++] = cell(result.rowErrors()[row]);
         if (m_columns.columnErrors()) {

@@ -147,7 +147,8 @@ public final class NodeLayerBenchmark {
         final int[] indices) {
         final DataRow[] batch = new DataRow[BATCH];
         final RowValues values = TableRows.values(batch, indices);
-        try (CloseableRowIterator it = table.iterator()) {
+        // through the same column filter as the Scorer node
+        try (CloseableRowIterator it = table.filter(TableRows.only(indices)).iterator()) {
             while (it.hasNext()) {
                 int n = 0;
                 while (n < batch.length && it.hasNext()) {
