@@ -747,25 +747,25 @@ final class DenseStep {
 
     private Buffers buffers(final int rows) {
         if (full == null || full.rows < rows) {
-            // the old buffers' native memory is freed now, not when the collector gets to them
-            final Buffers smaller = full;
-            full = new Buffers(rows);
-            if (smaller != null) {
-                smaller.close();
-            }
+            full = replace(full, rows);
             return full;
         }
         if (full.rows == rows) {
             return full;
         }
         if (partial == null || partial.rows != rows) {
-            final Buffers other = partial;
-            partial = new Buffers(rows);
-            if (other != null) {
-                other.close();
-            }
+            partial = replace(partial, rows);
         }
         return partial;
+    }
+
+    /** New buffers for {@code rows} rows; the native memory of {@code old} is freed now, not by the collector. */
+    private Buffers replace(final Buffers old, final int rows) {
+        final Buffers fresh = new Buffers(rows);
+        if (old != null) {
+            old.close();
+        }
+        return fresh;
     }
 
     /** Working arrays for one mini-batch size, c order, allocated once, with views of their memory. */
@@ -845,11 +845,10 @@ final class DenseStep {
                 release(a[l]);
             }
             release(out, z);
-            if (delta != null) {
-                release(delta);
-                for (int l = 1; l < layers; l++) {
-                    release(epsilon[l]);
-                }
+            // null (released as nothing) unless the buffers served training
+            release(delta);
+            for (int l = 1; l < layers; l++) {
+                release(epsilon[l]);
             }
             release(labels);
         }

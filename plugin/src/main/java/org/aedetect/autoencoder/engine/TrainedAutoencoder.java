@@ -301,6 +301,9 @@ public final class TrainedAutoencoder {
         /** Scores rows {@code from} to {@code to} (exclusive) into {@code into}, in batches. */
         void score(final RowValues rows, final int from, final int to, final Scores into) {
             final ErrorMetric metric = into.metric;
+            // counted here and added once: the counters are shared by all parts
+            int missing = 0;
+            int unscorable = 0;
             for (int start = from; start < to; start += SCORE_BATCH) {
                 final int end = Math.min(to, start + SCORE_BATCH);
                 // one-part calls are not reserved: the arrays grow here, the reconstructor's buffers when it
@@ -316,7 +319,7 @@ public final class TrainedAutoencoder {
                     if (scoringPreparer.prepare(raw, r, input, count * columns, scratch)) {
                         prepared[count++] = r;
                     } else {
-                        into.missing.incrementAndGet();
+                        missing++;
                         into.rowErrors[r] = Double.NaN;
                         into.percentiles[r] = Double.NaN;
                         if (into.columnErrors != null) {
@@ -327,12 +330,16 @@ public final class TrainedAutoencoder {
                 }
                 if (count > 0) {
                     reconstructor.reconstruct(input, count, columns, output);
-                    errors(count, metric, into);
+                    unscorable += errors(count, metric, into);
                 }
             }
+            into.missing.addAndGet(missing);
+            into.unscorable.addAndGet(unscorable);
         }
 
-        private void errors(final int count, final ErrorMetric metric, final Scores into) {
+        /** @return how many of the rows the network overflowed on */
+        private int errors(final int count, final ErrorMetric metric, final Scores into) {
+            int unscorable = 0;
             for (int i = 0; i < count; i++) {
                 final int r = prepared[i];
                 final double error = ReconstructionErrors.rowError(metric, input, output, i * columns, columns);
@@ -342,7 +349,7 @@ public final class TrainedAutoencoder {
                 }
                 if (!Double.isFinite(error)) {
                     // overflow inside the network: say so (counted) rather than hand out NaN or infinity
-                    into.unscorable.incrementAndGet();
+                    unscorable++;
                     into.rowErrors[r] = Double.NaN;
                     into.percentiles[r] = Double.NaN;
                     if (into.columnErrors != null) {
@@ -356,6 +363,7 @@ public final class TrainedAutoencoder {
                     : ReconstructionErrors.rowError(ErrorMetric.MSE, input, output, i * columns, columns);
                 into.percentiles[r] = Double.isFinite(mse) ? record.trainingErrors().percentileOf(mse) : Double.NaN;
             }
+            return unscorable;
         }
     }
 
