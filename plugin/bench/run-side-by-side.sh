@@ -17,6 +17,9 @@
 # figure of earlier runs), scoreRowsPerSecBestPass the best of the five. PyTorch's scoring on two OpenBLAS
 # threads switches between two speeds from one pass to the next within one process, so its first pass alone is
 # a coin toss; the best pass is what each system can do.
+# The yardstick (ProductsBound, in parts 1-3 and in every round of part 6): the six matrix products of scoring a
+# 1,024-row batch alone, one OpenBLAS thread per chain and one chain per core at once, on ND4J's OpenBLAS with the
+# engine's kernels. Scoring figures are also printed as a share of it: what the rest of each system's work costs.
 # Every line is JSON from the program that measured it; the load average is printed around each part.
 #
 # Usage: plugin/bench/run-side-by-side.sh [--rows 20000] [--epochs 2] [--curve "10000 100000 1000000"]
@@ -60,6 +63,10 @@ engine() {
     java "-Xmx$heap" -Dorg.nd4j.log.initialization=false "$@"
 }
 MAIN=org.aedetect.autoencoder.engine.bench.SideBySideBenchmark
+# the matrix products of scoring alone, the yardstick; $1: file the JSON line goes to too, $2: label (optional)
+products_bound() {
+    engine 1g -cp "$CP" org.aedetect.autoencoder.engine.bench.ProductsBound 40 ${2:+"$2"} | tee -a "$1"
+}
 DATA="$PWD/plugin/target/bench-reference-$ROWS.f32"
 rm -f "$DATA" # written by the engine's first reference run, read by every later one and by PyTorch
 OUT="$(mktemp)"
@@ -118,6 +125,7 @@ fi
 echo
 echo "## 1-3. Reference network 784-512-128-32-128-512-784, batch 256, $ROWS rows, $EPOCHS epochs, scoring $ROWS rows"
 load
+products_bound "$OUT"
 engine_reference engine "$OUT"
 if [ "$SKIP_BEFORE" = 0 ]; then
     engine_reference "before: DL4J fit() loop, ND4J default threads" "$OUT" -Daedetect.threads=nd4j \
@@ -152,6 +160,7 @@ default = [l for l in engine_runs if "engine default" in l["threads"]]
 one = [l for l in engine_runs if "aedetect.threads=1,1" in l["threads"]]
 before = [l for l in engine_runs if l["label"].startswith("before")]
 torch = [l for l in lines if l["system"] == "pytorch"]
+bound = [l["boundRowsPerSec"] for l in lines if l["system"] == "products"]
 for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s"),
                   ("scoreRowsPerSecBestPass", "scoring rows/s, best of five passes")):
     e = max(default, key=lambda l: l[key])
@@ -169,6 +178,11 @@ for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSe
                 b = max(runs, key=lambda l: l[key])
                 print(f"#   same setting, 1 compute thread + {blas} BLAS thread(s): engine {b[key]:,} vs "
                       f"PyTorch {same[0][key]:,} = {b[key] / same[0][key]:.2f}x")
+    if key.startswith("score") and bound:
+        line = f"#   share of the matrix products alone ({bound[0]:,} rows/s): engine {e[key] / bound[0]:.0%}"
+        if torch:
+            line += f", PyTorch best {max(l[key] for l in torch) / bound[0]:.0%}"
+        print(line)
 EOF
 BEST_TORCH="$(python3 - "$OUT" <<'EOF'
 import json, sys
@@ -213,6 +227,7 @@ if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
     trap 'rm -f "$OUT" "$ROUNDS_OUT"' EXIT
     # odd rounds run PyTorch first, even rounds the engine first, so that neither always gets the quieter slot
     for round in $(seq 1 "$ROUNDS"); do
+        products_bound "$ROUNDS_OUT" "round $round, matrix products of scoring alone"
         if [ $((round % 2)) = 0 ]; then
             engine_reference "round $round, engine" "$ROUNDS_OUT"
         fi
@@ -233,11 +248,15 @@ for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSe
         here = [l for l in runs if l["label"].startswith(f"round {r},")]
         e = [l for l in here if l["system"] == "engine"]
         t = [l for l in here if l["system"] == "pytorch"]
+        b = [l["boundRowsPerSec"] for l in here if l["system"] == "products"]
         if e and t:
             best = max(t, key=lambda l: l[key])
             ratios.append(e[0][key] / best[key])
             cells.append(f"#   round {r}: engine {e[0][key]:,} / PyTorch {best[key]:,} "
                          f"({best['label'].split(', ', 1)[1]}) = {ratios[-1]:.2f}x")
+            if key.startswith("score") and b:
+                cells[-1] += (f"; of the matrix products alone ({b[0]:,}): engine {e[0][key] / b[0]:.0%}, "
+                              f"PyTorch {best[key] / b[0]:.0%}")
     if ratios:
         print(f"# {what}, engine / PyTorch's best setting of the round:")
         print("\n".join(cells))
