@@ -58,7 +58,7 @@ final class Reconstructor {
         if (!worksInParallel()) {
             return 1;
         }
-        return (int)Math.max(1, Math.min(Math.min(blasThreads(), rows), rows * workPerRow / MIN_WORK_PER_PART));
+        return (int)Math.max(1, Math.min(Math.min(scoringThreads(), rows), rows * workPerRow / MIN_WORK_PER_PART));
     }
 
     /**
@@ -71,10 +71,11 @@ final class Reconstructor {
         if (!worksInParallel() || (long)batchRows * workPerRow < MIN_WORK_PER_PART) {
             return 1;
         }
-        return (int)Math.max(1, Math.min(blasThreads(), batches));
+        return (int)Math.max(1, Math.min(scoringThreads(), batches));
     }
 
-    private static long blasThreads() {
+    /** How many threads scoring splits into at most: one per OpenBLAS thread of the engine's setting. */
+    static int scoringThreads() {
         return Nd4j.factory().blas().getMaxThreads();
     }
 

@@ -27,17 +27,17 @@ import org.knime.core.node.streamable.RowOutput;
  */
 final class BatchScorer {
 
-    /** Rows scored per network call. */
-    static final int BATCH_ROWS = 1024;
-
     private final TrainedAutoencoder m_model;
 
     private final ScoreColumns m_columns;
 
     private final ErrorMetric m_metric;
 
-    /** The rows of the current batch: the engine reads their cells, the output takes their keys (and cells). */
-    private final DataRow[] m_batch = new DataRow[BATCH_ROWS];
+    /**
+     * The rows of the current batch, as many as the engine suggests per call (1,024, more on machines with many
+     * cores): the engine reads their cells, the output takes their keys (and cells).
+     */
+    private final DataRow[] m_batch = new DataRow[TrainedAutoencoder.scoreCallRows()];
 
     /** The selected cells of the current batch's rows. */
     private final RowValues m_values;
@@ -122,7 +122,7 @@ final class BatchScorer {
             DataRow row;
             while ((row = in.next()) != null) {
                 m_batch[n++] = row;
-                if (n == BATCH_ROWS) {
+                if (n == m_batch.length) {
                     done += flush(n, writer);
                     n = 0;
                     progress(exec, done, rowCount);
