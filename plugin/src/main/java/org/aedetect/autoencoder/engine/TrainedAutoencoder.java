@@ -206,7 +206,7 @@ public final class TrainedAutoencoder {
                     (int)((long)rowCount * (p + 1) / parts), scores));
             }
             return new ScoreResult(scores.rowErrors, scores.columnErrors, scores.missing.get(), metric,
-                scores.unscorable.get(), scores.percentiles);
+                scores.unscorable.get(), scores.rowMse, record.trainingErrors());
         } finally {
             for (final ScoringPart part : taken) {
                 if (part == null) {
@@ -264,7 +264,8 @@ public final class TrainedAutoencoder {
     private static final class Scores {
         final double[] rowErrors;
 
-        final double[] percentiles;
+        /** Per row its MSE, for the percentiles among the training errors: {@link #rowErrors} for MSE itself. */
+        final double[] rowMse;
 
         final double[][] columnErrors;
 
@@ -277,7 +278,7 @@ public final class TrainedAutoencoder {
 
         Scores(final int rows, final boolean perColumn, final ErrorMetric metric) {
             rowErrors = new double[rows];
-            percentiles = new double[rows];
+            rowMse = metric == ErrorMetric.MSE ? rowErrors : new double[rows];
             columnErrors = perColumn ? new double[rows][] : null;
             this.metric = metric;
         }
@@ -348,7 +349,7 @@ public final class TrainedAutoencoder {
                     } else {
                         missing++;
                         into.rowErrors[r] = Double.NaN;
-                        into.percentiles[r] = Double.NaN;
+                        into.rowMse[r] = Double.NaN;
                         if (into.columnErrors != null) {
                             into.columnErrors[r] = new double[columns];
                             Arrays.fill(into.columnErrors[r], Double.NaN);
@@ -378,17 +379,18 @@ public final class TrainedAutoencoder {
                     // overflow inside the network: say so (counted) rather than hand out NaN or infinity
                     unscorable++;
                     into.rowErrors[r] = Double.NaN;
-                    into.percentiles[r] = Double.NaN;
+                    into.rowMse[r] = Double.NaN;
                     if (into.columnErrors != null) {
                         Arrays.fill(into.columnErrors[r], Double.NaN);
                     }
                     continue;
                 }
                 into.rowErrors[r] = error;
-                // the training errors are MSE: place the row by its MSE from this same reconstruction
-                final double mse = metric == ErrorMetric.MSE ? error
-                    : ReconstructionErrors.rowError(ErrorMetric.MSE, input, output, i * columns, columns);
-                into.percentiles[r] = Double.isFinite(mse) ? record.trainingErrors().percentileOf(mse) : Double.NaN;
+                if (metric != ErrorMetric.MSE) {
+                    // the training errors are MSE: the row's percentile comes from its MSE of this reconstruction
+                    into.rowMse[r] =
+                        ReconstructionErrors.rowError(ErrorMetric.MSE, input, output, i * columns, columns);
+                }
             }
             return unscorable;
         }

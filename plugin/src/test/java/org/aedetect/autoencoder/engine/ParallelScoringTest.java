@@ -143,6 +143,20 @@ class ParallelScoringTest {
         }
     }
 
+    @Test
+    void percentilesPlaceEachRowsMseAmongTheTrainingErrorsWhateverTheMetric() {
+        final double[][] rows = copy(SCORED);
+        rows[500][0] = Double.NaN;
+        final double[] mse = model.score(rows, ErrorMetric.MSE, false).rowErrors();
+        for (final ErrorMetric metric : ErrorMetric.values()) {
+            final double[] percentiles = model.score(rows, metric, false).trainingPercentiles();
+            for (int r = 0; r < rows.length; r++) {
+                final double expected = r == 500 ? Double.NaN : model.trainingErrors().percentileOf(mse[r]);
+                assertEquals(expected, percentiles[r], metric + " row " + r);
+            }
+        }
+    }
+
     private static void assertClose(final double expected, final double actual, final String what) {
         assertEquals(expected, actual, 1e-5 * Math.abs(expected) + 1e-9, what);
     }
