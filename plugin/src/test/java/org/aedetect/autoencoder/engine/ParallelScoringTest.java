@@ -74,20 +74,20 @@ class ParallelScoringTest {
     }
 
     @Test
-    void callsForBatchAfterBatchScoringGiveEveryThreadAtLeastAQuarterBatch() {
-        // up to four threads: the usual 1,024 rows; beyond, 256 rows per thread, up to 64 threads' worth
+    void callsForBatchAfterBatchScoringHaveAFullBatchForEveryThread() {
+        // up to four threads: 4,096 rows; beyond, 1,024 rows per thread, up to 64 threads' worth
         for (final int threads : new int[] {1, 2, 4}) {
-            assertEquals(1024, TrainedAutoencoder.scoreCallRows(threads), threads + " threads");
+            assertEquals(4096, TrainedAutoencoder.scoreCallRows(threads), threads + " threads");
         }
-        assertEquals(1280, TrainedAutoencoder.scoreCallRows(5));
-        assertEquals(4096, TrainedAutoencoder.scoreCallRows(16));
-        assertEquals(8192, TrainedAutoencoder.scoreCallRows(32));
-        assertEquals(16384, TrainedAutoencoder.scoreCallRows(64));
-        assertEquals(16384, TrainedAutoencoder.scoreCallRows(Integer.MAX_VALUE));
+        assertEquals(5120, TrainedAutoencoder.scoreCallRows(5));
+        assertEquals(16384, TrainedAutoencoder.scoreCallRows(16));
+        assertEquals(32768, TrainedAutoencoder.scoreCallRows(32));
+        assertEquals(65536, TrainedAutoencoder.scoreCallRows(64));
+        assertEquals(65536, TrainedAutoencoder.scoreCallRows(Integer.MAX_VALUE));
         // the public variant follows the engine's OpenBLAS thread setting (two here, see twoBlasThreads)
-        assertEquals(1024, TrainedAutoencoder.scoreCallRows());
-        Nd4j.factory().blas().setMaxThreads(16);
         assertEquals(4096, TrainedAutoencoder.scoreCallRows());
+        Nd4j.factory().blas().setMaxThreads(16);
+        assertEquals(16384, TrainedAutoencoder.scoreCallRows());
     }
 
     @Test

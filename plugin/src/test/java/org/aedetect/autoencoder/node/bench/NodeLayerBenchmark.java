@@ -36,7 +36,7 @@ import org.knime.offline.testing.Tables;
  * Arguments: [rows] [columns] [epochs] [repeats].
  *
  * <p>Also prints the engine reading the same table's cells itself ("engineOnCells...": training from
- * {@link TableRows}, scoring the table's rows in batches of 1,024 through {@link TableRows#read}): the node's
+ * {@link TableRows}, scoring the table's rows in the Scorer node's batches through {@link TableRows#read}): the node's
  * time over that is what the node layer's own code costs (settings, batching, writing the score rows, the
  * join), apart from reading KNIME's cells, which any use of the engine from KNIME pays. All three scoring
  * passes start without the model's scoring buffers (the engine's and the node's on a model that has not scored
@@ -45,9 +45,6 @@ import org.knime.offline.testing.Tables;
 public final class NodeLayerBenchmark {
 
     private static final int FACTORS = 5;
-
-    /** Rows per scoring call, as the Scorer node scores. */
-    private static final int BATCH = 1024;
 
     private NodeLayerBenchmark() {
     }
@@ -66,6 +63,8 @@ public final class NodeLayerBenchmark {
         final AutoencoderSpec spec = AutoencoderSpec.builder().hiddenLayers(64, 16).epochs(epochs).batchSize(256)
             .validationFraction(0.1).earlyStoppingPatience(0).seed(1).normalization(NormalizationKind.MIN_MAX).build();
         Nd4jRuntime.ensureInitialized();
+        // rows per scoring call, as the Scorer node scores
+        final int batch = TrainedAutoencoder.scoreCallRows();
 
         double engineTrain = Double.MAX_VALUE;
         double nodeTrain = Double.MAX_VALUE;
@@ -81,8 +80,8 @@ public final class NodeLayerBenchmark {
                 data), null);
             final double engineTrainSeconds = seconds(start);
             start = System.nanoTime();
-            for (int from = 0; from < rows; from += BATCH) {
-                model.score(Arrays.copyOfRange(data, from, Math.min(rows, from + BATCH)), ErrorMetric.MSE, false);
+            for (int from = 0; from < rows; from += batch) {
+                model.score(Arrays.copyOfRange(data, from, Math.min(rows, from + batch)), ErrorMetric.MSE, false);
             }
             final double engineScoreSeconds = seconds(start);
             start = System.nanoTime();
@@ -92,7 +91,7 @@ public final class NodeLayerBenchmark {
             // scored with yet, and it frees them when done) do: otherwise this pass alone reuses warm ones
             model.releaseScoringBuffers();
             start = System.nanoTime();
-            scoreCells(model, table, TableRows.indicesOf(table.getDataTableSpec(), Arrays.asList(names)));
+            scoreCells(model, table, TableRows.indicesOf(table.getDataTableSpec(), Arrays.asList(names)), batch);
             final double cellsScoreSeconds = seconds(start);
             engineLoss = model.history().get(model.history().size() - 1).trainingLoss();
 
@@ -140,12 +139,12 @@ public final class NodeLayerBenchmark {
     }
 
     /**
-     * Scores the table's rows in batches of {@value #BATCH} (the Scorer node's), the engine reading their cells (no
-     * output table).
+     * Scores the table's rows in batches of {@code batchRows} (the Scorer node's), the engine reading their cells
+     * (no output table).
      */
     private static void scoreCells(final TrainedAutoencoder model, final BufferedDataTable table,
-        final int[] indices) {
-        final DataRow[] batch = new DataRow[BATCH];
+        final int[] indices, final int batchRows) {
+        final DataRow[] batch = new DataRow[batchRows];
         final RowValues values = TableRows.values(batch, indices);
         // through the same column filter as the Scorer node
         try (CloseableRowIterator it = table.filter(TableRows.only(indices)).iterator()) {

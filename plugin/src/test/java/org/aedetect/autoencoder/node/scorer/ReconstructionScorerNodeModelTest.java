@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.node.Nodes;
 import org.aedetect.autoencoder.node.Planted;
 import org.aedetect.autoencoder.port.AutoencoderPortObject;
@@ -230,9 +231,12 @@ class ReconstructionScorerNodeModelTest {
     @Test
     void executionCanBeCanceledBetweenBatches() throws Exception {
         AutoencoderPortObject model = Nodes.trainedModel();
-        NodeRunner<NodeModel> runner = Nodes.scorer().cancelWhen(m -> m.startsWith("Scored 1024 "));
-        assertThrows(CanceledExecutionException.class, () -> runner.execute(model, Planted.table(3000, 0, 17)));
-        assertTrue(runner.monitor().getMessages().stream().noneMatch(m -> m.startsWith("Scored 3000")),
+        // the Scorer's batches are as large as the engine suggests (4,096 rows on a machine of up to four threads)
+        final int batch = TrainedAutoencoder.scoreCallRows();
+        final int rows = 2 * batch + 500;
+        NodeRunner<NodeModel> runner = Nodes.scorer().cancelWhen(m -> m.startsWith("Scored " + batch + " "));
+        assertThrows(CanceledExecutionException.class, () -> runner.execute(model, Planted.table(rows, 0, 17)));
+        assertTrue(runner.monitor().getMessages().stream().noneMatch(m -> m.startsWith("Scored " + rows)),
             runner.monitor().getMessages().toString());
     }
 
