@@ -3,6 +3,7 @@ package org.aedetect.autoencoder.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,7 +150,9 @@ class ParallelScoringTest {
         rows[500][0] = Double.NaN;
         final double[] mse = model.score(rows, ErrorMetric.MSE, false).rowErrors();
         for (final ErrorMetric metric : ErrorMetric.values()) {
-            final double[] percentiles = model.score(rows, metric, false).trainingPercentiles();
+            final ScoreResult result = model.score(rows, metric, false);
+            final double[] percentiles = result.trainingPercentiles();
+            assertSame(percentiles, result.trainingPercentiles(), "computed once");
             for (int r = 0; r < rows.length; r++) {
                 final double expected = r == 500 ? Double.NaN : model.trainingErrors().percentileOf(mse[r]);
                 assertEquals(expected, percentiles[r], metric + " row " + r);

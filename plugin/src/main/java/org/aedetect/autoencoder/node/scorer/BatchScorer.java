@@ -34,13 +34,30 @@ final class BatchScorer {
     private final ErrorMetric m_metric;
 
     /**
-     * The rows of the current batch, as many as the engine suggests per call (1,024, more on machines with many
-     * cores): the engine reads their cells, the output takes their keys (and cells).
+     * Most memory a batch may hold: its input rows (whole rows, as KNIME's default row-based tables hand them out)
+     * and their per-column errors where asked for. The engine suggests larger calls on machines with many cores
+     * (up to 65,536 rows); for a wide table that would be gigabytes.
      */
-    private final DataRow[] m_batch = new DataRow[TrainedAutoencoder.scoreCallRows()];
+    static final long BATCH_BYTES = 64L << 20;
+
+    /** Fewest rows per batch, whatever the table's width: the fixed batch of earlier versions. */
+    static final int MIN_BATCH_ROWS = 1024;
+
+    /** Estimated heap per input cell held: a {@link DoubleCell} and the reference to it. */
+    private static final int BYTES_PER_CELL = 32;
+
+    /**
+     * The rows of the current batch, as many as the engine suggests per call ({@link
+     * TrainedAutoencoder#scoreCallRows()}) where they fit {@link #BATCH_BYTES}: the engine reads their cells, the
+     * output takes their keys (and cells).
+     */
+    private final DataRow[] m_batch;
 
     /** The selected cells of the current batch's rows. */
     private final RowValues m_values;
+
+    /** The current batch's training percentiles, if asked for (fetched once per batch, not per row). */
+    private double[] m_percentiles;
 
     private long m_missingRows;
 
@@ -50,7 +67,25 @@ final class BatchScorer {
         m_model = model;
         m_columns = columns;
         m_metric = metric;
+        m_batch = new DataRow[batchRows(TrainedAutoencoder.scoreCallRows(), columns.inputColumnCount(),
+            columns.modelColumnCount(), columns.columnErrors())];
         m_values = TableRows.values(m_batch, columns.inputIndices());
+    }
+
+    /**
+     * Rows per batch: {@code callRows} (the engine's suggestion), fewer where their cells and per-column errors
+     * would hold more than {@link #BATCH_BYTES}, never fewer than {@link #MIN_BATCH_ROWS} (nor than callRows).
+     *
+     * @param callRows rows per call the engine suggests
+     * @param tableColumns all columns of the input table
+     * @param modelColumns the model's columns
+     * @param columnErrors whether per-column errors are asked for
+     * @return the batch size
+     */
+    static int batchRows(final int callRows, final int tableColumns, final int modelColumns,
+        final boolean columnErrors) {
+        final long perRow = 64L + (long)BYTES_PER_CELL * tableColumns + (columnErrors ? 16L + 8L * modelColumns : 0);
+        return (int)Math.max(Math.min(MIN_BATCH_ROWS, callRows), Math.min(callRows, BATCH_BYTES / perRow));
     }
 
     /** Where the rows of a scored batch go. */
@@ -155,6 +190,7 @@ final class BatchScorer {
         ScoreResult result = m_model.score(n, m_values, m_metric, m_columns.columnErrors());
         m_missingRows += result.missingRows();
         m_unscorableRows += result.unscorableRows();
+        m_percentiles = m_columns.percentile() ? result.trainingPercentiles() : null;
         writer.write(m_batch, n, result);
         return n;
     }
@@ -175,7 +211,7 @@ final class BatchScorer {
             }
         }
         if (m_columns.percentile()) {
-            into[c] = cell(result.trainingPercentiles()[row]);
+            into[c] = cell(m_percentiles[row]);
         }
         return into;
     }

@@ -30,13 +30,17 @@ final class ScoreColumns {
 
     private final boolean m_percentile;
 
+    /** All columns of the input table, the model's and the others. */
+    private final int m_inputColumnCount;
+
     private ScoreColumns(final List<String> modelColumns, final int[] inputIndices, final DataColumnSpec[] appended,
-        final boolean columnErrors, final boolean percentile) {
+        final boolean columnErrors, final boolean percentile, final int inputColumnCount) {
         m_modelColumns = modelColumns;
         m_inputIndices = inputIndices;
         m_appended = appended;
         m_columnErrors = columnErrors;
         m_percentile = percentile;
+        m_inputColumnCount = inputColumnCount;
     }
 
     /**
@@ -86,7 +90,7 @@ final class ScoreColumns {
             }
         }
         return new ScoreColumns(modelColumns, indices, appended.toArray(new DataColumnSpec[0]),
-            settings.appendColumnErrors(), settings.appendPercentile());
+            settings.appendColumnErrors(), settings.appendPercentile(), input.getNumColumns());
     }
 
     static String columnErrorName(final String errorColumn, final String modelColumn) {
@@ -117,6 +121,11 @@ final class ScoreColumns {
 
     int modelColumnCount() {
         return m_modelColumns.size();
+    }
+
+    /** @return the number of columns of the input table, the model's and the others */
+    int inputColumnCount() {
+        return m_inputColumnCount;
     }
 
     boolean columnErrors() {
