@@ -65,7 +65,8 @@ engine() {
 MAIN=org.aedetect.autoencoder.engine.bench.SideBySideBenchmark
 # the matrix products of scoring alone, the yardstick; $1: file the JSON line goes to too, $2: label (optional)
 products_bound() {
-    engine 1g -cp "$CP" org.aedetect.autoencoder.engine.bench.ProductsBound 40 ${2:+"$2"} | tee -a "$1"
+    # off-heap: about 12 MB of activations per thread (JavaCPP allows as much off-heap as -Xmx)
+    engine 2g -cp "$CP" org.aedetect.autoencoder.engine.bench.ProductsBound 40 ${2:+"$2"} | tee -a "$1"
 }
 DATA="$PWD/plugin/target/bench-reference-$ROWS.f32"
 rm -f "$DATA" # written by the engine's first reference run, read by every later one and by PyTorch

@@ -48,10 +48,11 @@ public final class ProductsBound {
         final List<Double> atOnce = new ArrayList<>();
         final ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            one = pool.submit(() -> new Chain(1).rowsPerSecond(chains)).get();
+            final FloatPointer[] weights = weights(new SplittableRandom(1));
+            one = pool.submit(() -> new Chain(weights, 2).rowsPerSecond(chains)).get();
             final List<Callable<Double>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                final Chain chain = new Chain(2 + t);
+                final Chain chain = new Chain(weights, 3 + t);
                 parts.add(() -> chain.rowsPerSecond(chains));
             }
             for (final Future<Double> f : pool.invokeAll(parts)) {
@@ -76,30 +77,39 @@ public final class ProductsBound {
             Instant.now()));
     }
 
-    /** One thread's buffers: the activations of a batch and the weights, off-heap as the engine keeps them. */
+    /**
+     * The network's weights, off-heap, shared by all chains as the engine's scoring threads share one network; small
+     * like a trained network's: no overflow, no subnormal products.
+     */
+    private static FloatPointer[] weights(final SplittableRandom random) {
+        final FloatPointer[] weights = new FloatPointer[WIDTHS.length - 1];
+        for (int l = 0; l + 1 < WIDTHS.length; l++) {
+            weights[l] = filled((long)WIDTHS[l] * WIDTHS[l + 1], random, 0.05f);
+        }
+        return weights;
+    }
+
+    private static FloatPointer filled(final long length, final SplittableRandom random, final float scale) {
+        final float[] values = new float[(int)length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = scale * (float)random.nextDouble();
+        }
+        return new FloatPointer(values);
+    }
+
+    /** One thread's activations of a batch, off-heap as the engine keeps them, and the shared weights. */
     private static final class Chain {
 
         private final FloatPointer[] activations = new FloatPointer[WIDTHS.length];
 
-        private final FloatPointer[] weights = new FloatPointer[WIDTHS.length - 1];
+        private final FloatPointer[] weights;
 
-        Chain(final long seed) {
+        Chain(final FloatPointer[] weights, final long seed) {
+            this.weights = weights;
             final SplittableRandom random = new SplittableRandom(seed);
             for (int l = 0; l < WIDTHS.length; l++) {
                 activations[l] = filled((long)ROWS * WIDTHS[l], random, 1f);
             }
-            for (int l = 0; l + 1 < WIDTHS.length; l++) {
-                // small weights, as a trained network's: no overflow, no subnormal products
-                weights[l] = filled((long)WIDTHS[l] * WIDTHS[l + 1], random, 0.05f);
-            }
-        }
-
-        private static FloatPointer filled(final long length, final SplittableRandom random, final float scale) {
-            final float[] values = new float[(int)length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = scale * (float)random.nextDouble();
-            }
-            return new FloatPointer(values);
         }
 
         /** Best of five timings of {@code chains} chains after a warm-up, in rows per second. */
