@@ -29,9 +29,10 @@ public final class TrainedAutoencoder {
     static final int SCORE_BATCH = 1024;
 
     /**
-     * Fewest rows {@link #scoreCallRows} suggests per call. Measured here (2 cores): calls of 4,096 rows scored a
-     * 100-column network 22-25% faster than calls of 1,024, the reference network about 5% faster; each call
-     * hands its parts to the scoring threads (about 0.1 ms) and sets up its results.
+     * Fewest rows {@link #scoreCallRows} suggests per call. Each call hands its parts to the scoring threads (about
+     * 0.1 ms) and sets up its results. Measured here (2 cores, plugin/bench/results/call-sizes.txt): calls of 4,096
+     * rows scored a 100-column network at medians of 2.94-3.85M rows/s against 3.02-3.26M in calls of 1,024 (best
+     * passes 3.29-4.09M against 3.24-3.45M), the reference network at 169-175k against 160-168k.
      */
     static final int MIN_CALL_ROWS = 4096;
 
