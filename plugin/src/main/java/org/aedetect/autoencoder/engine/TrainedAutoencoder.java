@@ -31,8 +31,8 @@ public final class TrainedAutoencoder {
     /**
      * Fewest rows {@link #scoreCallRows} suggests per call. Each call hands its parts to the scoring threads (about
      * 0.1 ms) and sets up its results. Measured here (2 cores, plugin/bench/results/call-sizes.txt): calls of 4,096
-     * rows scored a 100-column network at medians of 2.94-3.85M rows/s against 3.02-3.26M in calls of 1,024 (best
-     * passes 3.29-4.09M against 3.24-3.45M), the reference network at 169-175k against 160-168k.
+     * rows scored a 100-column network at medians of 3.46-3.66M rows/s against 3.12-3.25M in calls of 1,024, the
+     * reference network at 167-170k against 156-167k, faster in each of three rounds for both.
      */
     static final int MIN_CALL_ROWS = 4096;
 

@@ -2,8 +2,8 @@ package org.aedetect.autoencoder.engine;
 
 import java.util.Random;
 
-/** Synthetic one-class tasks with known anomalies, generated from a seed. */
-final class GeneratedData {
+/** Synthetic one-class tasks with known anomalies, generated from a seed (public for the benchmarks). */
+public final class GeneratedData {
 
     private GeneratedData() {
     }
@@ -103,8 +103,15 @@ final class GeneratedData {
         }
     }
 
-    /** Uniform random rows in [0, 1). */
-    static double[][] uniform(final int n, final int dims, final long seed) {
+    /**
+     * Uniform random rows in [0, 1).
+     *
+     * @param n rows
+     * @param dims columns
+     * @param seed the random seed
+     * @return the rows
+     */
+    public static double[][] uniform(final int n, final int dims, final long seed) {
         final Random random = new Random(seed);
         final double[][] rows = new double[n][dims];
         for (final double[] row : rows) {

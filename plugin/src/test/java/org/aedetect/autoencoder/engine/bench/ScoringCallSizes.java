@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 import org.aedetect.autoencoder.engine.ArrayRowSource;
 import org.aedetect.autoencoder.engine.AutoencoderSpec;
 import org.aedetect.autoencoder.engine.AutoencoderTrainer;
 import org.aedetect.autoencoder.engine.ErrorMetric;
+import org.aedetect.autoencoder.engine.GeneratedData;
 import org.aedetect.autoencoder.engine.NormalizationKind;
 import org.aedetect.autoencoder.engine.TrainedAutoencoder;
 import org.aedetect.autoencoder.engine.TrainingListener;
@@ -38,7 +38,7 @@ public final class ScoringCallSizes {
         final int[] callRows = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt)
             .toArray() : new int[] {1024, 2048, 4096, 8192};
         Nd4jRuntime.ensureInitialized();
-        final double[][] narrow = uniform(50_000, 100, 3);
+        final double[][] narrow = GeneratedData.uniform(50_000, 100, 3);
         final TrainedAutoencoder narrowModel = new AutoencoderTrainer().train(AutoencoderSpec.builder()
             .hiddenLayers(64, 16).epochs(1).batchSize(256).validationFraction(0).earlyStoppingPatience(0).seed(1)
             .normalization(NormalizationKind.MIN_MAX).build(), ArrayRowSource.of(Arrays.copyOf(narrow, 5000)),
@@ -78,16 +78,5 @@ public final class ScoringCallSizes {
             network, round, call, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
             Nd4jRuntime.threadSetting(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             Instant.now()));
-    }
-
-    private static double[][] uniform(final int rows, final int columns, final long seed) {
-        final SplittableRandom random = new SplittableRandom(seed);
-        final double[][] data = new double[rows][columns];
-        for (final double[] row : data) {
-            for (int c = 0; c < columns; c++) {
-                row[c] = random.nextDouble();
-            }
-        }
-        return data;
     }
 }
