@@ -134,7 +134,9 @@ public final class AutoencoderTrainer {
         final Reconstructor[] reconstructors = new Reconstructor[parts];
         final float[][] batches = new float[parts][];
         final float[][] outputs = new float[parts][];
+        final ReconstructionErrors[] measures = new ReconstructionErrors[parts];
         for (int p = 0; p < parts; p++) {
+            measures[p] = new ReconstructionErrors(columns);
             reconstructors[p] = p == 0 ? first : Reconstructor.of(network);
             batches[p] = new float[TrainedAutoencoder.SCORE_BATCH * columns];
             outputs[p] = new float[batches[p].length];
@@ -168,8 +170,8 @@ public final class AutoencoderTrainer {
                 final IntConsumer part = p -> {
                     reconstructors[p].reconstruct(batches[p], counts[p], columns, outputs[p]);
                     for (int i = 0; i < counts[p]; i++) {
-                        errors[offsets[p] + i] = ReconstructionErrors.rowError(ErrorMetric.MSE, batches[p], outputs[p],
-                            i * columns, columns);
+                        errors[offsets[p] + i] =
+                            measures[p].rowError(ErrorMetric.MSE, batches[p], outputs[p], i * columns);
                     }
                 };
                 if (filled == 1) {

@@ -305,6 +305,8 @@ public final class TrainedAutoencoder {
 
         final double[] scratch = new double[columns];
 
+        final ReconstructionErrors measure = new ReconstructionErrors(columns);
+
         int[] prepared = new int[0];
 
         float[] input = new float[0];
@@ -376,7 +378,7 @@ public final class TrainedAutoencoder {
             int unscorable = 0;
             for (int i = 0; i < count; i++) {
                 final int r = prepared[i];
-                final double error = ReconstructionErrors.rowError(metric, input, output, i * columns, columns);
+                final double error = measure.rowError(metric, input, output, i * columns);
                 if (into.columnErrors != null) {
                     into.columnErrors[r] = new double[columns];
                     ReconstructionErrors.columnErrors(metric, input, output, i * columns, into.columnErrors[r]);
@@ -394,8 +396,7 @@ public final class TrainedAutoencoder {
                 into.rowErrors[r] = error;
                 if (metric != ErrorMetric.MSE) {
                     // the training errors are MSE: the row's percentile comes from its MSE of this reconstruction
-                    into.rowMse[r] =
-                        ReconstructionErrors.rowError(ErrorMetric.MSE, input, output, i * columns, columns);
+                    into.rowMse[r] = measure.rowError(ErrorMetric.MSE, input, output, i * columns);
                 }
             }
             return unscorable;
