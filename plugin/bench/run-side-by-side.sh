@@ -23,7 +23,11 @@
 # Every line is JSON from the program that measured it; the load average is printed around each part.
 #
 # Usage: plugin/bench/run-side-by-side.sh [--rows 20000] [--epochs 2] [--curve "10000 100000 1000000"]
-#        [--memory-rows 1000000] [--rounds 3] [--skip-curve] [--skip-memory] [--skip-before]
+#        [--memory-rows 1000000] [--rounds 3] [--skip-curve] [--skip-memory] [--skip-before] [--engine-java PATH]
+# --engine-java: in every round of part 6, the engine also runs on the java at PATH, right after (odd rounds) or
+# before (even rounds) its run on the default java, and gets its own ratios. KNIME 5.10 and later run on Java 21 or
+# newer (their org.knime.bcprov bundle requires JavaSE-21), whose JIT vectorises float/double conversions that the
+# engine's Java 17 leaves scalar; a newer java here shows what that changes.
 # PyTorch: uses a python3 that can import torch; if none and apt-get is usable as root, installs the
 # Debian package python3-torch (and libopenblas0-pthread, without which Debian's torch runs on the
 # reference BLAS). Never pip.
@@ -38,6 +42,7 @@ SKIP_CURVE=0
 SKIP_MEMORY=0
 SKIP_BEFORE=0
 ROUNDS=3
+ENGINE_JAVA=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) ROWS="$2"; shift 2 ;;
@@ -50,6 +55,9 @@ while [ $# -gt 0 ]; do
         --skip-curve) SKIP_CURVE=1; shift ;;
         --skip-memory) SKIP_MEMORY=1; shift ;;
         --skip-before) SKIP_BEFORE=1; shift ;;
+        --engine-java)
+            [ -x "$2" ] || { echo "--engine-java needs an executable java, not '$2'" >&2; exit 2; }
+            ENGINE_JAVA="$2"; shift 2 ;;
         *) echo "unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -58,9 +66,10 @@ classpath_file="$PWD/plugin/target/bench-classpath.txt"
 ./mvnw -B -q -o -pl plugin -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
 CP="plugin/target/test-classes:plugin/target/classes:$(cat "$classpath_file")"
+# JAVA_BIN: the java to run (default: java on the PATH)
 engine() {
     local heap="$1"; shift
-    java "-Xmx$heap" -Dorg.nd4j.log.initialization=false "$@"
+    "${JAVA_BIN:-java}" "-Xmx$heap" -Dorg.nd4j.log.initialization=false "$@"
 }
 MAIN=org.aedetect.autoencoder.engine.bench.SideBySideBenchmark
 # the matrix products of scoring alone, the yardstick; $1: file the JSON line goes to too, $2: label (optional)
@@ -82,6 +91,7 @@ engine_reference() {
 
 echo "# side-by-side benchmark, $(date -u +%FT%TZ), $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# java: $(java -version 2>&1 | head -1)"
+[ -z "$ENGINE_JAVA" ] || echo "# engine also on: $ENGINE_JAVA ($("$ENGINE_JAVA" -version 2>&1 | head -1))"
 # OpenBLAS's kernel choice follows OPENBLAS_CORETYPE when set (both ND4J's and PyTorch's OpenBLAS read it at load):
 # on an AVX-512 machine, OPENBLAS_CORETYPE=Haswell halves sgemm's speed against OpenBLAS's own choice
 blas_env="$(env | grep '^OPENBLAS_' | sort | tr '\n' ' ' || true)"
@@ -226,15 +236,23 @@ if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
     load
     ROUNDS_OUT="$(mktemp)"
     trap 'rm -f "$OUT" "$ROUNDS_OUT"' EXIT
+    # the engine on --engine-java, if given; $1: the round
+    newer_java_engine() {
+        if [ -n "$ENGINE_JAVA" ]; then
+            JAVA_BIN="$ENGINE_JAVA" engine_reference "round $1, engine on the newer java" "$ROUNDS_OUT"
+        fi
+    }
     # odd rounds run PyTorch first, even rounds the engine first, so that neither always gets the quieter slot
     for round in $(seq 1 "$ROUNDS"); do
         products_bound "$ROUNDS_OUT" "round $round, matrix products of scoring alone"
         if [ $((round % 2)) = 0 ]; then
+            newer_java_engine "$round"
             engine_reference "round $round, engine" "$ROUNDS_OUT"
         fi
         torch_settings "round $round, " "$ROUNDS_OUT"
         if [ $((round % 2)) = 1 ]; then
             engine_reference "round $round, engine" "$ROUNDS_OUT"
+            newer_java_engine "$round"
         fi
     done
     load
@@ -244,23 +262,25 @@ runs = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 rounds = sorted({int(l["label"].split(",")[0].split()[1]) for l in runs})
 for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s"),
                   ("scoreRowsPerSecBestPass", "scoring rows/s, best of five passes")):
-    cells, ratios = [], []
-    for r in rounds:
-        here = [l for l in runs if l["label"].startswith(f"round {r},")]
-        e = [l for l in here if l["system"] == "engine"]
-        t = [l for l in here if l["system"] == "pytorch"]
-        b = [l["boundRowsPerSec"] for l in here if l["system"] == "products"]
-        if e and t:
-            best = max(t, key=lambda l: l[key])
-            ratios.append(e[0][key] / best[key])
-            cells.append(f"#   round {r}: engine {e[0][key]:,} / PyTorch {best[key]:,} "
-                         f"({best['label'].split(', ', 1)[1]}) = {ratios[-1]:.2f}x")
-            if key.startswith("score") and b:
-                cells[-1] += (f"; of the matrix products alone ({b[0]:,}): engine {e[0][key] / b[0]:.0%}, "
-                              f"PyTorch {best[key] / b[0]:.0%}")
-    if ratios:
-        print(f"# {what}, engine / PyTorch's best setting of the round:")
-        print("\n".join(cells))
-        print(f"#   median {statistics.median(ratios):.2f}x, range {min(ratios):.2f}x-{max(ratios):.2f}x")
+    for engine_label in ("engine", "engine on the newer java"):
+        cells, ratios = [], []
+        for r in rounds:
+            here = [l for l in runs if l["label"].startswith(f"round {r},")]
+            e = [l for l in here if l["system"] == "engine" and l["label"] == f"round {r}, {engine_label}"]
+            t = [l for l in here if l["system"] == "pytorch"]
+            b = [l["boundRowsPerSec"] for l in here if l["system"] == "products"]
+            if e and t:
+                best = max(t, key=lambda l: l[key])
+                ratios.append(e[0][key] / best[key])
+                cells.append(f"#   round {r}: engine {e[0][key]:,} / PyTorch {best[key]:,} "
+                             f"({best['label'].split(', ', 1)[1]}) = {ratios[-1]:.2f}x")
+                if key.startswith("score") and b:
+                    cells[-1] += (f"; of the matrix products alone ({b[0]:,}): engine {e[0][key] / b[0]:.0%}, "
+                                  f"PyTorch {best[key] / b[0]:.0%}")
+        if ratios:
+            java = e[0].get("java", "?")
+            print(f"# {what}, {engine_label} (Java {java}) / PyTorch's best setting of the round:")
+            print("\n".join(cells))
+            print(f"#   median {statistics.median(ratios):.2f}x, range {min(ratios):.2f}x-{max(ratios):.2f}x")
 EOF
 fi

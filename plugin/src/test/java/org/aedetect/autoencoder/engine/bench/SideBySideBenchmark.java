@@ -264,6 +264,7 @@ public final class SideBySideBenchmark {
         out.put("mode", mode);
         out.put("label", label);
         out.put("backend", backend.backend());
+        out.put("java", System.getProperty("java.version"));
         out.put("threads", Nd4jRuntime.threadSetting());
         out.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         out.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
