@@ -26,8 +26,8 @@
 #        [--memory-rows 1000000] [--rounds 3] [--skip-curve] [--skip-memory] [--skip-before] [--engine-java PATH]
 # --engine-java: in every round of part 6, the engine also runs on the java at PATH, right after (odd rounds) or
 # before (even rounds) its run on the default java, and gets its own ratios. KNIME 5.10 and later run on Java 21 or
-# newer (their org.knime.bcprov bundle requires JavaSE-21), whose JIT vectorises float/double conversions that the
-# engine's Java 17 leaves scalar; a newer java here shows what that changes.
+# newer (their org.knime.bcprov bundle requires JavaSE-21); Java 25's JIT vectorises float/double conversions that
+# Java 17's leaves scalar, so a newer java here shows what the engine gains on a newer KNIME (Java 21 not checked).
 # PyTorch: uses a python3 that can import torch; if none and apt-get is usable as root, installs the
 # Debian package python3-torch (and libopenblas0-pthread, without which Debian's torch runs on the
 # reference BLAS). Never pip.
