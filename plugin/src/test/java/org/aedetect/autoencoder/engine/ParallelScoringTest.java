@@ -145,6 +145,56 @@ class ParallelScoringTest {
     }
 
     @Test
+    void scoresAndColumnErrorsAreEachMetricOfDl4jsOwnReconstruction() {
+        // missing rows spread over both parts and several output chunks: the rows around them shift in the batch
+        final double[][] rows = java.util.Arrays.stream(SCORED).map(double[]::clone).toArray(double[][]::new);
+        for (final int r : new int[] {0, 7, 499, 500, 998}) {
+            rows[r][r % 64] = Double.NaN;
+        }
+        final int columns = 64;
+        final double[][] scorable = java.util.Arrays.stream(rows)
+            .filter(row -> java.util.Arrays.stream(row).noneMatch(Double::isNaN)).toArray(double[][]::new);
+        final float[] inputs = new float[scorable.length * columns];
+        for (int i = 0; i < scorable.length; i++) {
+            for (int c = 0; c < columns; c++) {
+                inputs[i * columns + c] = (float)model.normalizer().apply(c, scorable[i][c]);
+            }
+        }
+        final org.nd4j.linalg.api.ndarray.INDArray dl4j = DenseStep.exclusively(
+            () -> model.network().output(Reconstructor.matrix(inputs, scorable.length, columns), false));
+        final float[] outputs = dl4j.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        for (final ErrorMetric metric : ErrorMetric.values()) {
+            final ScoreResult result = model.score(rows, metric, true);
+            assertEquals(5, result.missingRows());
+            int i = 0;
+            for (int r = 0; r < rows.length; r++) {
+                if (Double.isNaN(result.rowErrors()[r])) {
+                    assertTrue(java.util.Arrays.stream(rows[r]).anyMatch(Double::isNaN), "row " + r);
+                    continue;
+                }
+                double sum = 0;
+                double max = 0;
+                for (int c = 0; c < columns; c++) {
+                    final double d = (double)inputs[i * columns + c] - outputs[i * columns + c];
+                    final double term = metric.usesSquaredColumnErrors() ? d * d : Math.abs(d);
+                    sum += term;
+                    max = Math.max(max, Math.abs(d));
+                    // the engine's forward pass and DL4J's agree to about 1e-6 on each output (DenseStepTest)
+                    assertEquals(term, result.columnErrors()[r][c], 1e-5, metric + " row " + r + " column " + c);
+                }
+                final double expected = switch (metric) {
+                    case MSE, MAE -> sum / columns;
+                    case RMSE -> Math.sqrt(sum / columns);
+                    case MAX_ABS -> max;
+                };
+                assertEquals(expected, result.rowErrors()[r], 1e-5 + 1e-3 * expected, metric + " row " + r);
+                i++;
+            }
+            assertEquals(scorable.length, i, "every scorable row scored");
+        }
+    }
+
+    @Test
     void percentilesPlaceEachRowsMseAmongTheTrainingErrorsWhateverTheMetric() {
         final double[][] rows = copy(SCORED);
         rows[500][0] = Double.NaN;
