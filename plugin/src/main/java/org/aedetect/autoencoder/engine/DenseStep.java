@@ -356,6 +356,7 @@ final class DenseStep {
         final int last = layers - 1;
         kernels.biasActivation(b.zView, rows, nOut[last], biasValues[last], FloatKernels.Kind.IDENTITY, 0f);
         if (output) {
+            b.withOutput();
             activate(b.z, b.out, b.zView, b.outView, rows, last);
         }
     }
@@ -791,10 +792,15 @@ final class DenseStep {
 
         final FloatBuffer zView;
 
-        /** The output layer's activation ({@link #z} itself for the identity). */
-        final INDArray out;
+        /**
+         * The output layer's activation ({@link #z} itself for the identity). Null until {@link #withOutput()} in
+         * a step that only reconstructs: its output activation goes from {@link #z} straight to the caller
+         * ({@link FloatKernels#biasActivationInto}), so a sigmoid output needs no array of its own (3.2 MB for 1,024
+         * rows of 784 columns, per scoring thread).
+         */
+        INDArray out;
 
-        final FloatBuffer outView;
+        FloatBuffer outView;
 
         /** The loss gradient with respect to the output layer's pre-activation; training only. */
         INDArray delta;
@@ -820,8 +826,21 @@ final class DenseStep {
             }
             z = Nd4j.create(DataType.FLOAT, rows, nOut[last]);
             zView = FloatKernels.view(z);
-            out = kinds[last] == FloatKernels.Kind.IDENTITY ? z : Nd4j.create(DataType.FLOAT, rows, nOut[last]);
-            outView = out == z ? zView : FloatKernels.view(out);
+            if (kinds[last] == FloatKernels.Kind.IDENTITY) {
+                out = z;
+                outView = zView;
+            } else if (training) {
+                withOutput();
+            }
+        }
+
+        /** Creates {@link #out} if it is not there yet; returns this. */
+        Buffers withOutput() {
+            if (out == null) {
+                out = Nd4j.create(DataType.FLOAT, rows, nOut[layers - 1]);
+                outView = FloatKernels.view(out);
+            }
+            return this;
         }
 
         /** Creates the arrays only training needs (scoring steps do without them); returns this. */

@@ -407,7 +407,11 @@ class ParallelScoringTest {
         model.releaseScoringBuffers();
         // two parts' activations for 1,024 rows each: input, 512, 16, 512, output (784 wide), as floats
         final long perPart = 1024L * (784 + 512 + 16 + 512 + 784) * Float.BYTES;
-        assertTrue(held - nativeBytes() >= 2 * perPart, "freed " + (held - nativeBytes()) + " bytes");
+        final long freed = held - nativeBytes();
+        assertTrue(freed >= 2 * perPart, "freed " + freed + " bytes");
+        // a sigmoid output goes from its pre-activation straight to the caller: no array for the activation (784 wide)
+        assertEquals(OutputActivation.SIGMOID, model.spec().outputActivation());
+        assertTrue(freed < 2 * (perPart + 1024L * 784 * Float.BYTES), "freed " + freed + " bytes");
         assertArrayEquals(scores, model.score(wide, ErrorMetric.MSE, false).rowErrors());
         model.releaseScoringBuffers();
     }
