@@ -66,10 +66,11 @@ classpath_file="$PWD/plugin/target/bench-classpath.txt"
 ./mvnw -B -q -o -pl plugin -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
 CP="plugin/target/test-classes:plugin/target/classes:$(cat "$classpath_file")"
-# JAVA_BIN: the java to run (default: java on the PATH)
+# the java that engine() runs: java on the PATH, or --engine-java's for the runs that ask for it
+ENGINE_JAVA_BIN=java
 engine() {
     local heap="$1"; shift
-    "${JAVA_BIN:-java}" "-Xmx$heap" -Dorg.nd4j.log.initialization=false "$@"
+    "$ENGINE_JAVA_BIN" "-Xmx$heap" -Dorg.nd4j.log.initialization=false "$@"
 }
 MAIN=org.aedetect.autoencoder.engine.bench.SideBySideBenchmark
 # the matrix products of scoring alone, the yardstick; $1: file the JSON line goes to too, $2: label (optional)
@@ -239,7 +240,7 @@ if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
     # the engine on --engine-java, if given; $1: the round
     newer_java_engine() {
         if [ -n "$ENGINE_JAVA" ]; then
-            JAVA_BIN="$ENGINE_JAVA" engine_reference "round $1, engine on the newer java" "$ROUNDS_OUT"
+            ENGINE_JAVA_BIN="$ENGINE_JAVA" engine_reference "round $1, engine on the newer java" "$ROUNDS_OUT"
         fi
     }
     # odd rounds run PyTorch first, even rounds the engine first, so that neither always gets the quieter slot
@@ -263,7 +264,7 @@ rounds = sorted({int(l["label"].split(",")[0].split()[1]) for l in runs})
 for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s"),
                   ("scoreRowsPerSecBestPass", "scoring rows/s, best of five passes")):
     for engine_label in ("engine", "engine on the newer java"):
-        cells, ratios = [], []
+        cells, ratios, javas = [], [], set()
         for r in rounds:
             here = [l for l in runs if l["label"].startswith(f"round {r},")]
             e = [l for l in here if l["system"] == "engine" and l["label"] == f"round {r}, {engine_label}"]
@@ -272,14 +273,14 @@ for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSe
             if e and t:
                 best = max(t, key=lambda l: l[key])
                 ratios.append(e[0][key] / best[key])
+                javas.add(e[0].get("java", "?"))
                 cells.append(f"#   round {r}: engine {e[0][key]:,} / PyTorch {best[key]:,} "
                              f"({best['label'].split(', ', 1)[1]}) = {ratios[-1]:.2f}x")
                 if key.startswith("score") and b:
                     cells[-1] += (f"; of the matrix products alone ({b[0]:,}): engine {e[0][key] / b[0]:.0%}, "
                                   f"PyTorch {best[key] / b[0]:.0%}")
         if ratios:
-            java = e[0].get("java", "?")
-            print(f"# {what}, {engine_label} (Java {java}) / PyTorch's best setting of the round:")
+            print(f"# {what}, {engine_label} (Java {', '.join(sorted(javas))}) / PyTorch's best setting of the round:")
             print("\n".join(cells))
             print(f"#   median {statistics.median(ratios):.2f}x, range {min(ratios):.2f}x-{max(ratios):.2f}x")
 EOF

@@ -793,10 +793,10 @@ final class DenseStep {
         final FloatBuffer zView;
 
         /**
-         * The output layer's activation ({@link #z} itself for the identity). Null until {@link #withOutput()} in
-         * a step that only reconstructs: its output activation goes from {@link #z} straight to the caller
-         * ({@link FloatKernels#biasActivationInto}), so a sigmoid output needs no array of its own (3.2 MB for 1,024
-         * rows of 784 columns, per scoring thread).
+         * The output layer's activation ({@link #z} itself for the identity). Null until {@link #withOutput()} for
+         * a sigmoid output in a step that only reconstructs: its activation goes from {@link #z} straight to the
+         * caller ({@link FloatKernels#biasActivationInto}), so it needs no array of its own (3.2 MB for 1,024 rows of
+         * 784 columns, per scoring thread).
          */
         INDArray out;
 
@@ -829,7 +829,8 @@ final class DenseStep {
             if (kinds[last] == FloatKernels.Kind.IDENTITY) {
                 out = z;
                 outView = zView;
-            } else if (training) {
+            } else if (training || kinds[last] != FloatKernels.Kind.SIGMOID) {
+                // only a sigmoid output goes straight to the caller; others would otherwise be created in a part
                 withOutput();
             }
         }

@@ -45,6 +45,7 @@ final class ReconstructionErrors {
                 }
                 return max;
             }
+            default -> throw new IllegalArgumentException("No row error for " + metric);
         }
         final double sum = sum(terms, columns);
         return metric == ErrorMetric.RMSE ? Math.sqrt(sum / columns) : sum / columns;

@@ -146,7 +146,7 @@ class ParallelScoringTest {
 
     @Test
     void scoresAndColumnErrorsAreEachMetricOfDl4jsOwnReconstruction() {
-        // missing rows spread over both parts and several output chunks: the rows around them shift in the batch
+        // missing rows in both parts and at their edges: the rows after them shift in their part's batch
         final double[][] rows = java.util.Arrays.stream(SCORED).map(double[]::clone).toArray(double[][]::new);
         for (final int r : new int[] {0, 7, 499, 500, 998}) {
             rows[r][r % 64] = Double.NaN;
