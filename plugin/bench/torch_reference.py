@@ -5,6 +5,10 @@ Trains and scores the reference network 784-512-128-32-128-512-784 (ReLU hidden,
 MSE loss, Adam lr 1e-3, batch 256, float32) with a plain tensor loop: no DataLoader, the data set
 is one float32 tensor, each epoch draws a random permutation and gathers mini-batches from it.
 Scoring runs the network without gradients in chunks of 1024 rows and computes the per-row MSE.
+With --data it also times scoring that does the engine's input work ("engine input"): the same rows as
+float64 (what KNIME's cells hold), checked for missing, infinite and beyond-float values, normalized as
+(x - offset) / scale (offset 0 and scale 1 here, as the engine's benchmark model has, but computed), clipped
+to +-1e20, cast to float32, and the errors computed in float64; written with in-place ops where they apply.
 
 Data: either a raw little-endian float32 file written by the Java benchmark (--data, rows x cols,
 the exact rows our engine trained on), or generated here (--generate) with the same recipe as the
@@ -86,6 +90,24 @@ def score(model, x, chunk=1024):
     return torch.cat(errors)
 
 
+# largest float32: beyond it (and for NaN and infinities) the engine refuses or skips a row
+FLOAT_MAX = 3.4028234663852886e38
+
+
+def score_engine_input(model, x64, offset, scale, chunk=1024):
+    """Scores float64 rows doing what the engine does to them before and after the network (see the docstring)."""
+    errors = []
+    with torch.no_grad():
+        for i in range(0, x64.shape[0], chunk):
+            raw = x64[i:i + chunk]
+            if not bool(raw.abs().le(FLOAT_MAX).all()):  # NaN, infinities and beyond-float values in one test
+                raise ValueError("rows with missing, infinite or too large values")
+            xb = raw.sub(offset).div_(scale).clamp_(-1e20, 1e20).float()
+            d = model(xb).double().sub_(xb)
+            errors.append(d.mul_(d).mean(dim=1))
+    return torch.cat(errors)
+
+
 def rss_peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -138,13 +160,27 @@ def main():
             t = time.perf_counter()
             score(model, xs)
             passes.append(round(n_score / (time.perf_counter() - t)))
+        # the engine's input work too: float64 rows in, checks, normalization, cast, float64 errors
+        x64 = xs.double()
+        offset = torch.zeros(COLUMNS, dtype=torch.float64)
+        scale = torch.ones(COLUMNS, dtype=torch.float64)
+        score_engine_input(model, x64[:4096], offset, scale)
+        engine_input = []
+        while len(engine_input) < a.score_passes:
+            t = time.perf_counter()
+            engine_input_errors = score_engine_input(model, x64, offset, scale)
+            engine_input.append(round(n_score / (time.perf_counter() - t)))
+        del x64
         result.update({"rows": x.shape[0], "epochs": a.epochs,
                        "trainSamplesPerSec": round(x.shape[0] * a.epochs / sum(times)),
                        "trainSamplesPerSecLastEpoch": round(x.shape[0] / times[-1]),
                        "scoredRows": n_score, "scoreRowsPerSec": round(n_score / score_s),
                        "trainingLossPerEpoch": [round(v, 6) for v in losses],
                        "meanScore": round(float(errors.mean()), 6),
-                       "scorePassesRowsPerSec": passes, "scoreRowsPerSecBestPass": max(passes)})
+                       "scorePassesRowsPerSec": passes, "scoreRowsPerSecBestPass": max(passes),
+                       "scoreEngineInputPassesRowsPerSec": engine_input,
+                       "scoreEngineInputRowsPerSecBestPass": max(engine_input),
+                       "meanScoreEngineInput": round(float(engine_input_errors.mean()), 6)})
     else:
         # row-scaling curve: one epoch over generated chunks (shuffled within each chunk), then
         # scoring the same number of generated rows; generation time is excluded from both
