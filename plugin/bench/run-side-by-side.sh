@@ -272,44 +272,34 @@ if [ -n "$PY" ] && [ "$ROUNDS" -gt 0 ]; then
 import json, statistics, sys
 runs = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 rounds = sorted({int(l["label"].split(",")[0].split()[1]) for l in runs})
-for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s"),
-                  ("scoreRowsPerSecBestPass", "scoring rows/s, best of five passes")):
+# (engine figure, PyTorch figure, what, against what): the reference loop's figures, then the engine's best scoring
+# pass against PyTorch's best doing the engine's input work too (torch_reference.py)
+BEST = "PyTorch's best setting of the round"
+comparisons = (("trainSamplesPerSec", "trainSamplesPerSec", "training samples/s", BEST),
+               ("scoreRowsPerSec", "scoreRowsPerSec", "scoring rows/s", BEST),
+               ("scoreRowsPerSecBestPass", "scoreRowsPerSecBestPass", "scoring rows/s, best of five passes", BEST),
+               ("scoreRowsPerSecBestPass", "scoreEngineInputRowsPerSecBestPass", "scoring rows/s, best of five passes",
+                "PyTorch doing the engine's input work too"))
+for key, torch_key, what, against in comparisons:
     for engine_label in ("engine", "engine on the newer java"):
         cells, ratios, javas = [], [], set()
         for r in rounds:
             here = [l for l in runs if l["label"].startswith(f"round {r},")]
             e = [l for l in here if l["system"] == "engine" and l["label"] == f"round {r}, {engine_label}"]
-            t = [l for l in here if l["system"] == "pytorch"]
+            t = [l for l in here if l["system"] == "pytorch" and torch_key in l]
             b = [l["boundRowsPerSec"] for l in here if l["system"] == "products"]
             if e and t:
-                best = max(t, key=lambda l: l[key])
-                ratios.append(e[0][key] / best[key])
+                best = max(t, key=lambda l: l[torch_key])
+                ratios.append(e[0][key] / best[torch_key])
                 javas.add(e[0].get("java", "?"))
-                cells.append(f"#   round {r}: engine {e[0][key]:,} / PyTorch {best[key]:,} "
+                cells.append(f"#   round {r}: engine {e[0][key]:,} / PyTorch {best[torch_key]:,} "
                              f"({best['label'].split(', ', 1)[1]}) = {ratios[-1]:.2f}x")
-                if key.startswith("score") and b:
+                if torch_key == key and key.startswith("score") and b:
                     cells[-1] += (f"; of the matrix products alone ({b[0]:,}): engine {e[0][key] / b[0]:.0%}, "
                                   f"PyTorch {best[key] / b[0]:.0%}")
         if ratios:
-            print(f"# {what}, {engine_label} (Java {', '.join(sorted(javas))}) / PyTorch's best setting of the round:")
+            print(f"# {what}, {engine_label} (Java {', '.join(sorted(javas))}) / {against}:")
             print("\n".join(cells))
             print(f"#   median {statistics.median(ratios):.2f}x, range {min(ratios):.2f}x-{max(ratios):.2f}x")
-# the engine's best scoring pass against PyTorch's best doing the engine's input work too (torch_reference.py)
-EI = "scoreEngineInputRowsPerSecBestPass"
-for engine_label in ("engine", "engine on the newer java"):
-    cells, ratios = [], []
-    for r in rounds:
-        here = [l for l in runs if l["label"].startswith(f"round {r},")]
-        e = [l for l in here if l["system"] == "engine" and l["label"] == f"round {r}, {engine_label}"]
-        t = [l for l in here if l["system"] == "pytorch" and EI in l]
-        if e and t:
-            best = max(t, key=lambda l: l[EI])
-            ratios.append(e[0]["scoreRowsPerSecBestPass"] / best[EI])
-            cells.append(f"#   round {r}: engine {e[0]['scoreRowsPerSecBestPass']:,} / PyTorch {best[EI]:,} "
-                         f"({best['label'].split(', ', 1)[1]}) = {ratios[-1]:.2f}x")
-    if ratios:
-        print(f"# scoring rows/s, best of five passes, {engine_label} / PyTorch doing the engine's input work too:")
-        print("\n".join(cells))
-        print(f"#   median {statistics.median(ratios):.2f}x, range {min(ratios):.2f}x-{max(ratios):.2f}x")
 EOF
 fi

@@ -835,13 +835,12 @@ final class DenseStep {
             }
         }
 
-        /** Creates {@link #out} if it is not there yet; returns this. */
-        Buffers withOutput() {
+        /** Creates {@link #out} if it is not there yet. */
+        void withOutput() {
             if (out == null) {
                 out = Nd4j.create(DataType.FLOAT, rows, nOut[layers - 1]);
                 outView = FloatKernels.view(out);
             }
-            return this;
         }
 
         /** Creates the arrays only training needs (scoring steps do without them); returns this. */

@@ -251,8 +251,8 @@ public final class TrainedAutoencoder {
     /**
      * Frees the buffers that scoring keeps from call to call (per thread: the batch's rows as floats and the
      * reconstruction, and in native memory the network's input and activations; about 18 MB for the 784-column
-     * reference network, well under 1 MB for a few dozen columns). The next call allocates them again. The Scorer node
-     * calls this when it has scored its table, so that models kept in a workflow hold no scoring memory.
+     * reference network, well under 1 MB for a few dozen columns). The next call allocates them again. The Scorer
+     * node calls this when it has scored its table, so that models kept in a workflow hold no scoring memory.
      */
     public void releaseScoringBuffers() {
         ScoringPart part;
