@@ -24,8 +24,11 @@ class ReconstructionErrorsTest {
         return sum.round(MathContext.DECIMAL128).doubleValue();
     }
 
-    /** The metric by its definition: terms in double precision from the floats, summed exactly. */
-    private static double expected(final ErrorMetric metric, final float[] in, final float[] out, final int offset,
+    /**
+     * The metric by its definition: terms in double precision from the floats, summed exactly; also what
+     * ParallelScoringTest compares the engine's scores of DL4J's reconstruction with.
+     */
+    static double expected(final ErrorMetric metric, final float[] in, final float[] out, final int offset,
         final int columns) {
         final double[] terms = new double[columns];
         double max = 0;
