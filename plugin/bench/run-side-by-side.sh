@@ -81,6 +81,17 @@ products_bound() {
     # off-heap: about 12 MB of activations per thread (JavaCPP allows as much off-heap as -Xmx)
     engine 2g -cp "$CP" org.aedetect.autoencoder.engine.bench.ProductsBound 40 ${2:+"$2"} | tee -a "$1"
 }
+# the machine's float32 FMA peak (fma_peak.c), where a C compiler and AVX-512 are there; $1: file the line goes to too
+fma_peak() {
+    if ! command -v cc >/dev/null || ! grep -qw avx512f /proc/cpuinfo; then
+        echo "# float32 FMA peak not measured (needs a C compiler and AVX-512)"
+        return 0
+    fi
+    local dir
+    dir="$(mktemp -d)"
+    cc -O2 -mavx512f -pthread -o "$dir/fma_peak" plugin/bench/fma_peak.c && "$dir/fma_peak" | tee -a "$1"
+    rm -rf "$dir"
+}
 DATA="$PWD/plugin/target/bench-reference-$ROWS.f32"
 rm -f "$DATA" # written by the engine's first reference run, read by every later one and by PyTorch
 OUT="$(mktemp)"
@@ -140,6 +151,7 @@ fi
 echo
 echo "## 1-3. Reference network 784-512-128-32-128-512-784, batch 256, $ROWS rows, $EPOCHS epochs, scoring $ROWS rows"
 load
+fma_peak "$OUT"
 products_bound "$OUT"
 engine_reference engine "$OUT"
 if [ "$SKIP_BEFORE" = 0 ]; then
@@ -175,7 +187,12 @@ default = [l for l in engine_runs if "engine default" in l["threads"]]
 one = [l for l in engine_runs if "aedetect.threads=1,1" in l["threads"]]
 before = [l for l in engine_runs if l["label"].startswith("before")]
 torch = [l for l in lines if l["system"] == "pytorch"]
-bound = [l["boundRowsPerSec"] for l in lines if l["system"] == "products"]
+products = [l for l in lines if l["system"] == "products"]
+bound = [l["boundRowsPerSec"] for l in products]
+peak = [l["atOnceGflops"] for l in lines if l["system"] == "fma-peak"]
+# flops of one scored row of the reference network: a multiply and an add per weight
+WIDTHS = (784, 512, 128, 32, 128, 512, 784)
+ROW_GFLOP = 2 * sum(a * b for a, b in zip(WIDTHS, WIDTHS[1:])) / 1e9
 for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s"),
                   ("scoreRowsPerSecBestPass", "scoring rows/s, best of five passes")):
     e = max(default, key=lambda l: l[key])
@@ -197,7 +214,15 @@ for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSe
         line = f"#   share of the matrix products alone ({bound[0]:,} rows/s): engine {e[key] / bound[0]:.0%}"
         if torch:
             line += f", PyTorch best {max(l[key] for l in torch) / bound[0]:.0%}"
-        print(line)
+        shared = products[0]["oneChainAllThreadsRowsPerSec"]
+        print(f"{line}; one chain on all OpenBLAS threads (PyTorch's way) {shared:,}")
+        if peak:
+            share = lambda rows: f"{rows * ROW_GFLOP / peak[0]:.0%}"
+            line = (f"#   share of the float32 FMA peak ({peak[0]:,} GFLOP/s): products alone {share(bound[0])}, "
+                    f"one chain on all OpenBLAS threads {share(shared)}, engine {share(e[key])}")
+            if torch:
+                line += f", PyTorch best {share(max(l[key] for l in torch))}"
+            print(line)
 EI = "scoreEngineInputRowsPerSecBestPass"
 with_input = [l for l in torch if EI in l]
 if with_input:

@@ -23,7 +23,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * thread and on as many threads at once as the engine scores with (one part per OpenBLAS thread). The second
  * figure is the bound the engine's scoring approaches if reading, checking and normalizing rows, activations,
  * copies and errors cost nothing; plugin/bench/run-side-by-side.sh divides both systems' scoring by it, a
- * yardstick that does not move with PyTorch's two speeds. A program that prints one JSON line, not a test.
+ * yardstick that does not move with PyTorch's two speeds. Also timed: one chain with all OpenBLAS threads
+ * splitting each product, the way PyTorch's reference scoring (torch_reference.py: one torch thread, 1,024-row
+ * chunks) spends its two OpenBLAS threads, so the bound of that structure on the same library. A program that
+ * prints one JSON line, not a test.
  * Arguments: [chains timed per thread] (default 40) [label].
  */
 public final class ProductsBound {
@@ -45,6 +48,7 @@ public final class ProductsBound {
         final int threads = Nd4j.factory().blas().getMaxThreads();
         Nd4j.factory().blas().setMaxThreads(1);
         final double one;
+        final double shared;
         final List<Double> atOnce = new ArrayList<>();
         final ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -58,6 +62,8 @@ public final class ProductsBound {
             for (final Future<Double> f : pool.invokeAll(parts)) {
                 atOnce.add(f.get());
             }
+            Nd4j.factory().blas().setMaxThreads(threads);
+            shared = pool.submit(() -> new Chain(weights, 3 + threads).rowsPerSecond(chains)).get();
         } finally {
             pool.shutdown();
             Nd4j.factory().blas().setMaxThreads(threads);
@@ -69,11 +75,12 @@ public final class ProductsBound {
         }
         System.out.println(String.format(Locale.ROOT, "{\"system\":\"products\",\"label\":\"%s\",\"batchRows\":%d,"
             + "\"threads\":\"%s\",\"chainsTimedPerThread\":%d,\"oneThreadRowsPerSec\":%d,\"threadsAtOnce\":%d,"
-            + "\"atOnceRowsPerSec\":%s,\"boundRowsPerSec\":%d,\"oneThreadGflops\":%.0f,\"loadAverage\":%.2f,"
-            + "\"date\":\"%s\"}",
+            + "\"atOnceRowsPerSec\":%s,\"boundRowsPerSec\":%d,\"oneThreadGflops\":%.0f,\"boundGflops\":%.0f,"
+            + "\"oneChainAllThreadsRowsPerSec\":%d,\"loadAverage\":%.2f,\"date\":\"%s\"}",
             label.replace("\"", "'"), ROWS, setting, chains, Math.round(one), threads,
             atOnce.stream().map(v -> Long.toString(Math.round(v))).toList(), Math.round(all),
-            one * 2.0 * macs / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            one * 2.0 * macs / 1e9, all * 2.0 * macs / 1e9, Math.round(shared),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             Instant.now()));
     }
 
