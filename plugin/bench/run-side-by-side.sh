@@ -89,7 +89,9 @@ fma_peak() {
     fi
     local dir
     dir="$(mktemp -d)"
-    cc -O2 -mavx512f -pthread -o "$dir/fma_peak" plugin/bench/fma_peak.c && "$dir/fma_peak" | tee -a "$1"
+    # optional: a failure here is reported, not fatal
+    { cc -O2 -mavx512f -pthread -o "$dir/fma_peak" plugin/bench/fma_peak.c && "$dir/fma_peak" | tee -a "$1"; } \
+        || echo "# float32 FMA peak: building or running plugin/bench/fma_peak.c failed"
     rm -rf "$dir"
 }
 DATA="$PWD/plugin/target/bench-reference-$ROWS.f32"
