@@ -192,9 +192,6 @@ torch = [l for l in lines if l["system"] == "pytorch"]
 products = [l for l in lines if l["system"] == "products"]
 bound = [l["boundRowsPerSec"] for l in products]
 peak = [l["atOnceGflops"] for l in lines if l["system"] == "fma-peak"]
-# flops of one scored row of the reference network: a multiply and an add per weight
-WIDTHS = (784, 512, 128, 32, 128, 512, 784)
-ROW_GFLOP = 2 * sum(a * b for a, b in zip(WIDTHS, WIDTHS[1:])) / 1e9
 for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSec", "scoring rows/s"),
                   ("scoreRowsPerSecBestPass", "scoring rows/s, best of five passes")):
     e = max(default, key=lambda l: l[key])
@@ -219,7 +216,9 @@ for key, what in (("trainSamplesPerSec", "training samples/s"), ("scoreRowsPerSe
         shared = products[0]["oneChainAllThreadsRowsPerSec"]
         print(f"{line}; one chain on all OpenBLAS threads (PyTorch's way) {shared:,}")
         if peak:
-            share = lambda rows: f"{rows * ROW_GFLOP / peak[0]:.0%}"
+            # GFLOP of one scored row, from ProductsBound's own figures for the network it times
+            row_gflop = products[0]["boundGflops"] / products[0]["boundRowsPerSec"]
+            share = lambda rows: f"{rows * row_gflop / peak[0]:.0%}"
             line = (f"#   share of the float32 FMA peak ({peak[0]:,} GFLOP/s): products alone {share(bound[0])}, "
                     f"one chain on all OpenBLAS threads {share(shared)}, engine {share(e[key])}")
             if torch:
